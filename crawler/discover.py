@@ -1,0 +1,96 @@
+"""What a response is (robots.txt, sitemap, feed, page) and which URLs it leads to. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from w3lib.url import canonicalize_url, url_query_cleaner
+
+from scrapy.linkextractors import IGNORED_EXTENSIONS
+
+_XML_ROOT = re.compile(rb"<(?:[\w-]+:)?(urlset|sitemapindex|rss|feed|rdf:RDF|RDF)\b", re.IGNORECASE)
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|ocid|icid|ito|at_\w+|wt_\w+|__twitter_impression)$", re.IGNORECASE)
+_IGNORED = tuple("." + ext for ext in IGNORED_EXTENSIONS)
+_FEED_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+
+
+def kind_of(url: str, body: bytes, content_type: str = "") -> str:
+    """'robots', 'sitemap', 'feed' or 'page', from the URL, the Content-Type and the first bytes."""
+    if urlsplit(url).path.endswith("/robots.txt"):
+        return "robots"
+    if body[:2] == b"\x1f\x8b":
+        return "sitemap"
+    head = body[:2048]
+    match = _XML_ROOT.search(head)
+    if match and not re.search(rb"<html\b", head, re.IGNORECASE):
+        root = match.group(1).lower()
+        return "sitemap" if root in (b"urlset", b"sitemapindex") else "feed"
+    ctype = content_type.lower()
+    if "rss" in ctype or "atom" in ctype:
+        return "feed"
+    return "page"
+
+
+def feed_links(body: bytes, base_url: str) -> list[str]:
+    """Item links of an RSS 1.0/2.0 or Atom feed (entities are never resolved, broken XML recovered)."""
+    try:
+        root = etree.fromstring(body, parser=_FEED_PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return []
+    if root is None:
+        return []
+    links: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        local = etree.QName(el).localname
+        parent = el.getparent()
+        parent_local = etree.QName(parent).localname if parent is not None and isinstance(parent.tag, str) else ""
+        if local != "link" or parent_local not in ("item", "entry"):
+            continue
+        href = el.get("href") if el.get("href") is not None else (el.text or "")
+        rel = el.get("rel", "alternate")
+        if href.strip() and rel == "alternate":
+            links.append(urljoin(base_url, href.strip()))
+    return list(dict.fromkeys(links))
+
+
+def clean_url(url: str) -> str:
+    """Fragment and tracking parameters (utm_*, fbclid...) dropped, query sorted: one URL per page."""
+    parts = urlsplit(url)
+    if parts.query:
+        keep = [k for k in _query_keys(parts.query) if not _TRACKING.match(k)]
+        url = url_query_cleaner(url, keep, keep_fragments=False) if keep else url.split("?", 1)[0]
+    return canonicalize_url(url, keep_fragments=False)
+
+
+def _query_keys(query: str) -> list[str]:
+    return [pair.split("=", 1)[0] for pair in query.split("&") if pair]
+
+
+def same_site(url: str, hosts: Iterable[str]) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def page_links(hrefs: Iterable[str], base_url: str, hosts: Iterable[str]) -> Iterator[str]:
+    """Absolute, cleaned http(s) links to pages of the given hosts (files, mailto: and the like left out)."""
+    hosts = tuple(hosts)
+    seen: set[str] = set()
+    for href in hrefs:
+        href = href.strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+            continue
+        url = urljoin(base_url, href)
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or parts.path.lower().endswith(_IGNORED):
+            continue
+        if hosts and not same_site(url, hosts):
+            continue
+        url = clean_url(url)
+        if url not in seen:
+            seen.add(url)
+            yield url

@@ -1,0 +1,121 @@
+"""extract_article(html, url, fetched_at) -> Article | None: the page's structure, parsed once.
+
+Metadata is read first from the untouched tree (JSON-LD, then <meta>, then the DOM); then the
+tree is cleaned of template parts and the body is walked into sections. Values stay raw strings
+("7 hours ago", "4 min read"): ``pipelines.normalize`` turns them into numbers and datetimes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ..items import Article, Section, Table
+from . import jsonld
+from . import meta as m
+from .body import clean, extract_body
+from .html import decode_html, parse_html
+
+__all__ = ["extract_article", "parse_html", "decode_html", "render_body"]
+
+_WORDS = re.compile(r"\w+")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_MIN_UNTYPED_CHARS = 500
+
+
+def render_body(sections: list[Section], tables: list[Table] | None = None) -> str:
+    """Plain text of the sections: headings and blocks, separated by blank lines."""
+    parts: list[str] = []
+    for section in sections:
+        if section.heading:
+            parts.append(section.heading)
+        for block in section.blocks:
+            if block.kind in ("paragraph", "quote") and block.text:
+                parts.append(block.text)
+            elif block.kind == "list":
+                lines: list[str] = []
+                _list_lines(block.items, lines, 0)
+                if lines:
+                    parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def _list_lines(items, lines: list[str], depth: int) -> None:
+    for item in items:
+        if item.text:
+            lines.append("  " * depth + item.text)
+        _list_lines(item.children, lines, depth + 1)
+
+
+def word_count(text: str) -> int:
+    """Words of a text; in Chinese, Japanese and Korean script each character counts as one."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return len(_WORDS.findall(_CJK_CHAR.sub(" ", text))) + cjk
+
+
+def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datetime | None = None) -> Article | None:
+    """The article on a page, or None when the page is not an article.
+
+    ``html`` may be the page (text or bytes) or a tree from ``parse_html``; a tree is cleaned in
+    place, so take what else you need from it (links) first.
+    """
+    root = html if isinstance(html, HtmlElement) else parse_html(html)
+    if root is None:
+        return None
+    objs = jsonld.objects(root)
+    article_ld = jsonld.article_object(objs)
+    is_typed = article_ld is not None and bool(jsonld.types_of(article_ld) & m.sel.ARTICLE_TYPES)
+    metas = m.meta_map(root)
+    is_typed = is_typed or (m.first_meta(metas, ("og:type",)) or "").lower() == "article"
+    small = m.small_texts(root)
+
+    site_name = m.extract_site_name(metas, article_ld, url)
+    host = urlsplit(url).hostname or ""
+    site_names = {site_name or "", host, host.removeprefix("www.").split(".")[0]}
+    title = m.extract_title(root, metas, article_ld, site_names)
+    authors, organizations = m.extract_authors(root, metas, article_ld)
+    published_raw = m.extract_published(root, metas, article_ld, small)
+    modified_raw = m.extract_modified(root, metas, article_ld)
+    read_time_raw = m.extract_read_time(metas, article_ld, small)
+    tags = m.extract_tags(root, metas, article_ld)
+    language = m.extract_language(root, metas, article_ld)
+    canonical = m.extract_canonical(root, metas, article_ld, url)
+    description = m.extract_description(metas, article_ld)
+    paywalled = m.extract_paywalled(article_ld)
+
+    clean(root)
+    sections, tables, images, lead = extract_body(root, url, title)
+    body = render_body(sections, tables)
+    if not is_typed and (len(body) < _MIN_UNTYPED_CHARS or not title):
+        return None
+    if not body and not title:
+        return None
+    if not lead and sections and sections[0].heading is None:
+        lead = next(
+            (b.text for b in sections[0].blocks[:4] if b.kind == "paragraph" and b.text and len(b.text.split()) >= 15),
+            None,
+        )
+    return Article(
+        url=url,
+        canonical_url=canonical,
+        site_name=site_name,
+        language=language,
+        title=title,
+        authors=authors,
+        organizations=organizations,
+        published_raw=published_raw,
+        modified_raw=modified_raw,
+        read_time_raw=read_time_raw,
+        lead=lead or description,
+        body=body,
+        sections=sections,
+        tables=tables,
+        images=images,
+        tags=tags,
+        is_paywalled=paywalled,
+        word_count=word_count(body),
+        fetched_at=fetched_at,
+    )

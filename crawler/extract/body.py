@@ -1,0 +1,501 @@
+"""The article body: find the main container, then walk it into sections of ordered blocks.
+
+The container is found the way readability does it (paragraph text scored onto ancestors, links
+discounted), after template parts have been removed by their class and id words. The walk keeps
+the page's order: a heading opens a section; paragraphs, lists, quotes, tables, figures and embeds
+become blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from ..items import Block, Image, ListItem, Section, Table
+from . import selectors as sel
+from .tables import is_layout_table, parse_table
+
+INLINE_TAGS = frozenset(
+    "a span strong em b i u small sup sub mark abbr cite code time font q s del ins label bdi bdo var kbd "
+    "samp dfn tt big strike nobr wbr data".split()
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_COMMAS = re.compile(r"[,，、،]")
+_EMBED_HOSTS = (
+    ("twitter.com", "twitter"), ("x.com", "twitter"), ("youtube.com", "youtube"), ("youtube-nocookie.com", "youtube"),
+    ("youtu.be", "youtube"), ("vimeo.com", "vimeo"), ("instagram.com", "instagram"), ("facebook.com", "facebook"),
+    ("tiktok.com", "tiktok"), ("dailymotion.com", "dailymotion"), ("soundcloud.com", "soundcloud"),
+    ("spotify.com", "spotify"), ("datawrapper.dwcdn.net", "datawrapper"), ("flourish.studio", "flourish"),
+)
+_FURNITURE_HEADING = re.compile(
+    r"^\W*(related|related (articles|stories|posts|content|news)|more (from|on|stories|news)|read more|most (read|popular)|"
+    r"comments?|leave a (comment|reply)|share( this)?( article| story)?|newsletter|sign up|subscribe|follow us|"
+    r"you may also like|recommended|trending|popular|tags|about the author|weitere artikel|mehr zum thema|"
+    r"das könnte sie auch interessieren|kommentare|lesen sie auch|auch interessant|themen|newsletter abonnieren)\W*$",
+    re.IGNORECASE,
+)
+_LEAD_WORDS = frozenset("lead lede intro introduction standfirst teaser summary subtitle subline subheadline dek deck excerpt abstract sapo chapo kicker-text description".split())
+
+
+def class_words(el: HtmlElement) -> set[str]:
+    value = (el.get("class") or "") + " " + (el.get("id") or "")
+    if not value.strip():
+        return set()
+    return {w.lower() for w in sel.SPLIT_CLASS.split(value) if w}
+
+
+def text_of(el: HtmlElement) -> str:
+    return sel.WS.sub(" ", el.text_content()).strip()
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+def _is_hidden(el: HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" and el.tag not in ("figure", "img", "picture"):
+        return True
+    style = el.get("style")
+    if style:
+        style = style.replace(" ", "").lower()
+        return "display:none" in style or "visibility:hidden" in style
+    return False
+
+
+def clean(root: HtmlElement) -> None:
+    """Remove what is never article text: scripts, navigation, hidden parts, template boxes."""
+    body_len = len(root.text_content()) or 1
+    doomed = []
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            doomed.append(el)
+            continue
+        if tag in sel.DROP_TAGS:
+            doomed.append(el)
+            continue
+        if tag in ("html", "body"):
+            continue
+        if _is_hidden(el):
+            doomed.append(el)
+            continue
+        words = class_words(el)
+        if not words:
+            continue
+        if (words & sel.BOILERPLATE_STRONG or words & sel.AD_WORDS) and not words & sel.CONTENT_WORDS:
+            # A box marked as template that still holds most of the page is the page: keep it.
+            if len(el.text_content()) < 0.5 * body_len:
+                doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            el.drop_tree()
+
+
+# --------------------------------------------------------------------------- container
+
+
+def _link_len(el: HtmlElement) -> int:
+    return sum(len(a.text_content()) for a in el.iter("a"))
+
+
+def _own_text_len(el: HtmlElement) -> int:
+    """Text directly in el (its text and its inline children's), not in block children."""
+    total = len((el.text or "").strip())
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+            total += len(child.text_content().strip())
+        total += len((child.tail or "").strip())
+    return total
+
+
+def find_container(root: HtmlElement) -> HtmlElement | None:
+    """The element that holds the article text (readability's scoring, ancestors up to three levels)."""
+    scores: dict[HtmlElement, float] = {}
+    for el in root.iter("p", "pre", "td", "div", "section", "span", "font", "li", "blockquote"):
+        tag = el.tag
+        if tag in ("p", "pre"):
+            text = el.text_content()
+            length = len(text.strip())
+        else:
+            length = _own_text_len(el)
+            if length < 80:
+                continue
+            text = el.text_content()
+        if length < 25:
+            continue
+        links = _link_len(el)
+        density = min(1.0, links / max(1, len(text)))
+        cjk = bool(_CJK.search(text[:200]))
+        score = 1 + len(_COMMAS.findall(text)) + min(length / (40 if cjk else 100), 3)
+        score *= 1 - density
+        if tag == "li":
+            score *= 0.5
+        parent = el.getparent()
+        level = 1.0
+        while parent is not None and level <= 3:
+            scores[parent] = scores.get(parent, 0.0) + score / level
+            parent = parent.getparent()
+            level += 1
+    if not scores:
+        return None
+    best, best_score = None, 0.0
+    for el, score in scores.items():
+        if el.tag in ("html", "body"):
+            score *= 0.5
+        words = class_words(el)
+        if words & sel.CONTENT_WORDS or el.get("itemprop") == "articleBody":
+            score *= 1.25
+        text_len = len(el.text_content()) or 1
+        score *= 1 - min(1.0, _link_len(el) / text_len) if score > best_score else 1
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+# --------------------------------------------------------------------------- images
+
+
+def parse_srcset(srcset: str) -> list[tuple[str, float]]:
+    """(url, width or density) pairs of a srcset, split as the HTML spec does: URLs may hold commas."""
+    out: list[tuple[str, float]] = []
+    i, n = 0, len(srcset)
+    while i < n:
+        while i < n and (srcset[i].isspace() or srcset[i] == ","):
+            i += 1
+        if i >= n:
+            break
+        j = i
+        while j < n and not srcset[j].isspace():
+            j += 1
+        url, i = srcset[i:j], j
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            k = srcset.find(",", i)
+            k = n if k == -1 else k
+            descriptor, i = srcset[i:k].strip(), k + 1
+        size = 1.0
+        if descriptor:
+            try:
+                size = float(descriptor.split()[0].rstrip("wxhWXH"))
+            except ValueError:
+                size = 1.0
+        if url and not url.startswith("data:"):
+            out.append((url, size))
+    return out
+
+
+def _best_src(img: HtmlElement) -> str | None:
+    best, best_w = None, -1.0
+    for attr in ("srcset", "data-srcset", "data-lazy-srcset"):
+        for url, width in parse_srcset(img.get(attr) or ""):
+            if width > best_w:
+                best, best_w = url, width
+    if best:
+        return best
+    for attr in ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src", "src"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return None
+
+
+def split_credit(caption: str) -> tuple[str | None, str | None]:
+    """'Talks in Moscow. Photo: Jane Doe' → ('Talks in Moscow.', 'Jane Doe')."""
+    match = sel.CREDIT_PREFIX.search(caption)
+    if match:
+        credit = match.group(1).strip(" .)]")
+        rest = caption[: match.start()].strip(" |-–—(")
+        return (rest or None), (credit or None)
+    match = sel.COPYRIGHT.search(caption)
+    if match:
+        rest = caption[: match.start()].strip(" |-–—(")
+        return (rest or None), (match.group(1).strip(" .)]") or None)
+    return caption or None, None
+
+
+_CREDIT_WORDS = frozenset("credit credits copyright source photographer author byline caption-credit imagecredit photocredit rights attribution".split())
+
+
+def image_from(el: HtmlElement, base_url: str) -> Image | None:
+    """An Image from a <figure>, <picture> or <img> (with its caption and credit)."""
+    img = el if el.tag == "img" else el.find(".//img")
+    src = None
+    if el.tag != "img":
+        for source in el.iter("source"):
+            src = _best_src(source)
+            if src:
+                break
+    if img is not None:
+        src = _best_src(img) or src
+        try:
+            if int(img.get("width") or 100) < 50 or int(img.get("height") or 100) < 50:
+                return None
+        except ValueError:
+            pass
+    if not src:
+        return None
+    caption = credit = None
+    cap_el = el.find(".//figcaption") if el.tag == "figure" else None
+    if cap_el is not None:
+        credit_parts = []
+        for sub in cap_el.iter():
+            if sub is not cap_el and class_words(sub) & _CREDIT_WORDS:
+                credit_parts.append(text_of(sub))
+                sub.drop_tree()
+        caption = text_of(cap_el) or None
+        if credit_parts:
+            credit = " ".join(p for p in credit_parts if p) or None
+    if caption and not credit:
+        caption, credit = split_credit(caption)
+    if credit:
+        credit = sel.COPYRIGHT.sub(r"\1", credit).strip() or credit
+    alt = (img.get("alt") or "").strip() or None if img is not None else None
+    return Image(url=urljoin(base_url, src), caption=caption, credit=credit, alt=alt)
+
+
+# --------------------------------------------------------------------------- walking
+
+
+class _Walker:
+    def __init__(self, base_url: str, title: str | None):
+        self.base_url = base_url
+        self.title_key = _key(title) if title else None
+        self.sections: list[Section] = [Section(heading=None, level=None, blocks=[])]
+        self.tables: list[Table] = []
+        self.images: list[Image] = []
+        self.buffer: list[str] = []
+        self.buffer_links = 0
+        self.skip_section = False
+
+    # inline text -----------------------------------------------------------------
+    def inline(self, text: str, link: bool = False) -> None:
+        if text:
+            self.buffer.append(text)
+            if link:
+                self.buffer_links += len(text.strip())
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        raw = "".join(self.buffer)
+        links = self.buffer_links
+        self.buffer, self.buffer_links = [], 0
+        for part in re.split(r"\n\s*\n", raw):
+            text = sel.WS.sub(" ", part).strip()
+            if not text:
+                continue
+            if sel.FURNITURE_LINE.match(text):
+                continue
+            if links > 0.6 * len(text) and len(text) < 300:
+                continue
+            self.add(Block(kind="paragraph", text=text))
+
+    def add(self, block: Block) -> None:
+        if not self.skip_section:
+            self.sections[-1].blocks.append(block)
+
+    # structure -----------------------------------------------------------------
+    def walk(self, el: HtmlElement) -> None:
+        if el.text:
+            self.inline(el.text)
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str):
+                if tag == "br":
+                    self.inline("\n")
+                elif tag in INLINE_TAGS and not _has_block(child):
+                    self.inline_element(child)
+                elif tag == "img":
+                    self.flush()
+                    self.image(child)
+                else:
+                    self.flush()
+                    self.block(child)
+            if child.tail:
+                self.inline(child.tail)
+
+    def inline_element(self, el: HtmlElement) -> None:
+        is_link = el.tag == "a"
+        for sub in el.iter():
+            if sub.tag == "br":
+                self.inline("\n")
+            elif sub.tag == "img":
+                continue
+            if sub.text and sub.tag != "br":
+                self.inline(sub.text, is_link or sub.tag == "a")
+            if sub is not el and sub.tail:
+                self.inline(sub.tail, is_link)
+
+    def block(self, el: HtmlElement) -> None:
+        tag = el.tag
+        if tag in sel.HEADINGS:
+            self.heading(el)
+        elif tag == "p":
+            self.walk(el)
+            self.flush()
+        elif tag in ("ul", "ol"):
+            self.list_block(el)
+        elif tag == "blockquote":
+            self.quote(el)
+        elif tag == "table":
+            if is_layout_table(el):
+                for cell in el.iter("td", "th"):
+                    self.walk(cell)
+                    self.flush()
+            else:
+                table = parse_table(el)
+                if table is not None:
+                    self.tables.append(table)
+                    self.add(Block(kind="table", ref=len(self.tables) - 1))
+        elif tag in ("figure", "picture"):
+            self.figure(el)
+        elif tag in ("iframe", "video", "audio"):
+            self.embed(el)
+        elif tag == "pre":
+            text = el.text_content().strip()
+            if text:
+                self.add(Block(kind="paragraph", text=text))
+        elif tag in ("hr", "figcaption"):
+            return
+        else:
+            self.walk(el)
+            self.flush()
+
+    def heading(self, el: HtmlElement) -> None:
+        text = text_of(el)
+        if not text or len(text) > 250:
+            return
+        if self.title_key and _key(text) == self.title_key:
+            return
+        if _link_len(el) > 0.8 * len(text):
+            return
+        if _FURNITURE_HEADING.match(text):
+            self.skip_section = True
+            return
+        self.skip_section = False
+        self.sections.append(Section(heading=text, level=int(el.tag[1]), blocks=[]))
+
+    def list_block(self, el: HtmlElement) -> None:
+        items = self._items(el)
+        if not items:
+            return
+        text = text_of(el)
+        if text and _link_len(el) > 0.7 * len(text):
+            return
+        self.add(Block(kind="list", items=items, ordered=el.tag == "ol"))
+
+    def _items(self, el: HtmlElement) -> list[ListItem]:
+        items = []
+        for li in el:
+            if li.tag != "li":
+                continue
+            parts = [li.text or ""]
+            children: list[ListItem] = []
+            for sub in li:
+                if sub.tag in ("ul", "ol"):
+                    children.extend(self._items(sub))
+                elif isinstance(sub.tag, str):
+                    parts.append(sub.text_content())
+                parts.append(sub.tail or "")
+            text = sel.WS.sub(" ", "".join(parts)).strip()
+            if text or children:
+                items.append(ListItem(text=text, children=children))
+        return items
+
+    def quote(self, el: HtmlElement) -> None:
+        words = class_words(el)
+        if words & {"twitter", "tweet", "instagram", "tiktok"}:
+            links = [a.get("href") for a in el.iter("a") if a.get("href")]
+            url = el.get("cite") or (links[-1] if links else None) or el.get("data-instgrm-permalink")
+            if url:
+                provider = next((p for host, p in _EMBED_HOSTS if host in url), "post")
+                self.add(Block(kind="embed", url=urljoin(self.base_url, url), provider=provider))
+            return
+        attribution = None
+        for sub in el.iter("cite", "footer", "figcaption"):
+            attribution = text_of(sub) or None
+            sub.drop_tree()
+            break
+        text = "\n\n".join(t for t in (text_of(p) for p in el.iter("p")) if t) or text_of(el)
+        if text:
+            self.add(Block(kind="quote", text=text, attribution=attribution))
+
+    def figure(self, el: HtmlElement) -> None:
+        if el.find(".//img") is None and el.find(".//source") is None:
+            for sub in el.iter("iframe", "video", "blockquote"):
+                self.block(sub)
+                return
+            if el.find(".//table") is not None:
+                self.walk(el)
+                self.flush()
+            return
+        self.image(el)
+
+    def image(self, el: HtmlElement) -> None:
+        image = image_from(el, self.base_url)
+        if image is None:
+            return
+        self.images.append(image)
+        self.add(Block(kind="image", ref=len(self.images) - 1))
+
+    def embed(self, el: HtmlElement) -> None:
+        src = el.get("src") or el.get("data-src")
+        if not src:
+            source = el.find(".//source")
+            src = source.get("src") if source is not None else None
+        if not src:
+            return
+        url = urljoin(self.base_url, src)
+        provider = next((p for host, p in _EMBED_HOSTS if host in url), "video" if el.tag == "video" else "iframe")
+        if provider == "iframe" and el.tag == "iframe":
+            return
+        self.add(Block(kind="embed", url=url, provider=provider))
+
+
+def _has_block(el: HtmlElement) -> bool:
+    for sub in el.iter():
+        if sub is not el and isinstance(sub.tag, str) and sub.tag not in INLINE_TAGS and sub.tag not in ("br", "img"):
+            return True
+    return False
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def find_lead(root: HtmlElement) -> HtmlElement | None:
+    """A standfirst marked as such by its class (lead, intro, teaser, standfirst...)."""
+    for el in root.iter("p", "div", "h2", "span", "section"):
+        words = class_words(el)
+        if words & _LEAD_WORDS:
+            text = text_of(el)
+            if 40 <= len(text) <= 1200 and _link_len(el) < 0.3 * len(text):
+                return el
+    return None
+
+
+def extract_body(root: HtmlElement, base_url: str, title: str | None) -> tuple[list[Section], list[Table], list[Image], str | None]:
+    """Sections, tables, images and the lead of a cleaned page tree."""
+    lead_el = find_lead(root)
+    lead = text_of(lead_el) if lead_el is not None else None
+    container = find_container(root)
+    walker = _Walker(base_url, title)
+    if container is not None:
+        walker.walk(container)
+        walker.flush()
+    sections = [s for s in walker.sections if s.blocks or s.heading]
+    while sections and sections[-1].heading and not sections[-1].blocks:
+        sections.pop()
+    if lead:
+        first = sections[0] if sections and sections[0].heading is None else None
+        texts = [b.text for s in sections for b in s.blocks[:3] if b.text]
+        if not any(_key(lead) in _key(t) or _key(t) in _key(lead) for t in texts[:3] if t):
+            if first is None:
+                first = Section(heading=None, level=None, blocks=[])
+                sections.insert(0, first)
+            first.blocks.insert(0, Block(kind="paragraph", text=lead))
+    return sections, walker.tables, walker.images, lead

@@ -1,0 +1,33 @@
+"""Turn page bytes into one lxml tree: the only place a page is decoded and parsed."""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml.html import HtmlElement
+from w3lib.encoding import html_to_unicode
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Decode page bytes as browsers do (BOM, HTTP header, <meta charset>, then detection), like Scrapy."""
+    _, text = html_to_unicode(content_type, body)
+    return text
+
+
+def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElement | None:
+    """Parse a page once; None when there is nothing to parse.
+
+    Text is re-encoded to UTF-8 and parsed with an explicit encoding, so an XML declaration or a
+    wrong <meta charset> in the document cannot make libxml2 decode it a second time.
+    """
+    if isinstance(html, bytes):
+        html = decode_html(html, content_type)
+    data = html.encode("utf-8", "replace")
+    if not data.strip():
+        return None
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return root

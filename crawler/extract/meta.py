@@ -1,0 +1,340 @@
+"""Article metadata: one small function per field, JSON-LD first, then <meta>, then the DOM.
+
+Each function returns the raw string (or list of strings) the page states, or None on a miss;
+normalisation (dates, read times, author names) happens in ``pipelines``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from . import selectors as sel
+from .jsonld import text_value, types_of
+
+MetaMap = dict[str, list[str]]
+
+_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«|/|:)\s+")
+_NAME_LIKE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
+_URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.IGNORECASE)
+
+
+def clean_text(text: str | None) -> str:
+    return sel.WS.sub(" ", text or "").strip()
+
+
+def meta_map(root: HtmlElement) -> MetaMap:
+    """Every <meta> content keyed by its lower-cased name, property or itemprop, in page order."""
+    found: MetaMap = {}
+    for el in sel.META(root):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = clean_text(el.get("content"))
+        if key and content:
+            found.setdefault(key.strip().lower(), []).append(content)
+    return found
+
+
+def first_meta(metas: MetaMap, keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        values = metas.get(key)
+        if values:
+            return values[0]
+    return None
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def strip_site_suffix(title: str, site_names: set[str]) -> str:
+    """Drop " | Site name" (or "Site name: ") around a headline, when the part dropped names the site
+    or is a short tail after a long headline."""
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    sites = {_fold(s) for s in site_names if s}
+
+    def names_site(part: str) -> bool:
+        folded = _fold(part)
+        return bool(folded) and any(folded == s or (len(s) > 3 and (s in folded or folded in s)) for s in sites)
+
+    first, last = parts[0], parts[-1]
+    if names_site(last):
+        return title[: title.rfind(last)].rstrip(" |–—-:·•»«/")
+    if names_site(first):
+        return title[len(first):].lstrip(" |–—-:·•»«/")
+    if len(last.split()) <= 3 and len(title[: title.rfind(last)].split()) >= 4:
+        return title[: title.rfind(last)].rstrip(" |–—-:·•»«/")
+    return title
+
+
+def _close(a: str, b: str) -> bool:
+    fa, fb = _fold(a), _fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    return len(short) >= 12 and (long_.startswith(short) or long_.endswith(short))
+
+
+def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
+    """Headline: an <h1> the metadata agrees with, else JSON-LD headline, else og:title or <title>
+    with the site name taken off."""
+    ld_title = clean_text(text_value(article_ld.get("headline") or article_ld.get("name"))) if article_ld else ""
+    meta_title = first_meta(metas, sel.META_TITLE) or ""
+    titles = sel.TITLE(root)
+    doc_title = clean_text(titles[0].text_content()) if titles else ""
+    h1s = [t for t in (clean_text(h.text_content()) for h in sel.H1(root)) if t and len(t) < 400]
+    meta_candidates = [t for t in (ld_title, meta_title, doc_title) if t]
+    for h1 in h1s:
+        if any(_close(h1, c) for c in meta_candidates):
+            return h1
+    if ld_title:
+        return strip_site_suffix(ld_title, site_names)
+    if meta_title:
+        return strip_site_suffix(meta_title, site_names)
+    if len(h1s) == 1:
+        return h1s[0]
+    if doc_title:
+        return strip_site_suffix(doc_title, site_names)
+    return h1s[0] if h1s else None
+
+
+# --------------------------------------------------------------------------- people
+
+
+def _ld_people(value, people: list[str], orgs: list[str], depth: int = 0) -> None:
+    if depth > 4 or value is None:
+        return
+    if isinstance(value, list):
+        for item in value:
+            _ld_people(item, people, orgs, depth + 1)
+        return
+    if isinstance(value, str):
+        if value.strip() and not _URLISH.search(value):
+            people.append(value.strip())
+        return
+    if isinstance(value, dict):
+        name = text_value(value.get("name"))
+        if not name:
+            given, family = text_value(value.get("givenName")), text_value(value.get("familyName"))
+            name = " ".join(x for x in (given, family) if x) or None
+        if not name or _URLISH.search(name):
+            return
+        (orgs if types_of(value) & sel.ORGANIZATION_TYPES else people).append(name)
+
+
+def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None) -> tuple[list[str], list[str]]:
+    """Raw author strings (people) and organisations, from JSON-LD, then <meta>, then the byline."""
+    people: list[str] = []
+    orgs: list[str] = []
+    if article_ld:
+        _ld_people(article_ld.get("author") or article_ld.get("creator"), people, orgs)
+    if people:
+        return people, orgs
+    for key in sel.META_AUTHOR:
+        for value in metas.get(key, ()):
+            if not _URLISH.search(value) and not value.startswith("@"):
+                people.append(value)
+        if people:
+            return people, orgs
+    for el in sel.AUTHOR_ELEMENTS(root):
+        if el.tag in ("meta", "link", "script", "style", "body", "html", "article", "main"):
+            continue
+        name_el = el.find('.//*[@itemprop="name"]')
+        text = clean_text((name_el if name_el is not None else el).text_content())
+        if text and len(text) < 120:
+            people.append(text)
+        if len(people) >= 6:
+            break
+    if not people:
+        for a in sel.AUTHOR_LINKS(root):
+            text = clean_text(a.text_content())
+            if _NAME_LIKE.match(text) and text not in people:
+                people.append(text)
+            if len(people) >= 3:
+                break
+    return people, orgs
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _ld_date(article_ld: dict | None, *keys: str) -> str | None:
+    if not article_ld:
+        return None
+    for key in keys:
+        value = article_ld.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        text = text_value(value)
+        if text:
+            return text
+    return None
+
+
+def _itemprop_date(root: HtmlElement, prop: str) -> str | None:
+    for el in sel.TIME_ELEMENTS(root):
+        if el.get("itemprop") == prop or (prop == "datePublished" and el.tag == "time" and not el.get("itemprop")):
+            value = el.get("datetime") or el.get("content") or clean_text(el.text_content())
+            if value:
+                return value.strip()
+    return None
+
+
+def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None, small_texts) -> str | None:
+    return (
+        _ld_date(article_ld, "datePublished", "dateCreated", "uploadDate")
+        or first_meta(metas, sel.META_PUBLISHED)
+        or _itemprop_date(root, "datePublished")
+        or dom_date(small_texts)
+    )
+
+
+def extract_modified(root: HtmlElement, metas: MetaMap, article_ld: dict | None) -> str | None:
+    return _ld_date(article_ld, "dateModified") or first_meta(metas, sel.META_MODIFIED) or _itemprop_date(root, "dateModified")
+
+
+_DATE_CLASS = re.compile(r"date|time|publish|posted|meta|byline|dateline|stamp|zeit|datum|fecha|data", re.IGNORECASE)
+_DATE_LIKE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"
+    r"|\b\d{1,2}\.?\s+[A-Za-zÀ-ÿ]{3,}\.?\s+\d{4}\b|\b[A-Za-z]{3,}\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|\b\d+\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|\b(?:an?|one)\s+(?:hour|minute|day|week)\s+ago\b"
+    r"|\bjust now\b|\byesterday\b|\bvor\s+\d+\s+\w+|\bgestern\b|\bil y a\s+\d+|\bhace\s+\d+|\b\d+\s+\w+\s+önce\b"
+    r"|\d+\s*(?:分|時間|日)前|\d+\s*(?:분|시간|일)\s*전|\d{4}年\d{1,2}月\d{1,2}日",
+    re.IGNORECASE,
+)
+
+
+def small_texts(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Short texts of the page's leaf-ish elements, in order: where dates and read times hide."""
+    out = []
+    for el in root.iter("span", "div", "p", "time", "li", "small", "a", "abbr", "strong", "em", "b", "i", "dd"):
+        text = el.text
+        if text and 2 < len(text) < 80 and len(el) < 3:
+            out.append((el, text.strip()))
+    return out
+
+
+def dom_date(small: list[tuple[HtmlElement, str]]) -> str | None:
+    """A date written in the byline area: text of an element whose class says date/time/meta."""
+    for el, text in small:
+        attrs = (el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("data-hook") or "")
+        parent = el.getparent()
+        if parent is not None:
+            attrs += " " + (parent.get("class") or "")
+        if _DATE_CLASS.search(attrs) and _DATE_LIKE.search(text):
+            return text
+    return None
+
+
+def extract_read_time(metas: MetaMap, article_ld: dict | None, small: list[tuple[HtmlElement, str]]) -> str | None:
+    for el, text in small:
+        match = sel.READ_TIME.search(text)
+        if match:
+            return text
+    labels = metas.get("twitter:label1", []) + metas.get("twitter:label2", [])
+    data = metas.get("twitter:data1", []) + metas.get("twitter:data2", [])
+    for label, value in zip(labels, data):
+        if "read" in label.lower() or "lese" in label.lower():
+            return f"{value} read" if "read" not in value.lower() else value
+    if article_ld and isinstance(article_ld.get("timeRequired"), str):
+        return article_ld["timeRequired"]
+    return None
+
+
+# --------------------------------------------------------------------------- the rest
+
+
+def extract_tags(root: HtmlElement, metas: MetaMap, article_ld: dict | None) -> list[str]:
+    tags: list[str] = []
+    if article_ld:
+        kw = article_ld.get("keywords")
+        if isinstance(kw, str):
+            tags.extend(k.strip() for k in kw.split(","))
+        elif isinstance(kw, list):
+            tags.extend(t for t in (text_value(k) for k in kw) if t)
+    if not tags:
+        tags.extend(metas.get("article:tag", ()))
+    if not tags:
+        tags.extend(clean_text(a.text_content()) for a in sel.TAG_LINKS(root))
+    if not tags:
+        for key in ("news_keywords", "keywords", "parsely-tags"):
+            for value in metas.get(key, ()):
+                tags.extend(v.strip() for v in value.split(","))
+            if tags:
+                break
+    seen: dict[str, str] = {}
+    for tag in tags:
+        tag = clean_text(tag)
+        if tag and len(tag) < 80 and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return list(seen.values())[:50]
+
+
+def extract_language(root: HtmlElement, metas: MetaMap, article_ld: dict | None) -> str | None:
+    langs = sel.HTML_LANG(root)
+    value = langs[0] if langs else None
+    value = value or first_meta(metas, sel.META_LANGUAGE)
+    if not value and article_ld:
+        value = text_value(article_ld.get("inLanguage"))
+    if not value:
+        return None
+    value = value.strip().replace("_", "-").split(",")[0]
+    return value if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value) else None
+
+
+def extract_site_name(metas: MetaMap, article_ld: dict | None, url: str) -> str | None:
+    name = first_meta(metas, ("og:site_name", "application-name"))
+    if not name and article_ld:
+        publisher = article_ld.get("publisher")
+        name = text_value(publisher.get("name")) if isinstance(publisher, dict) else text_value(publisher)
+    if name and _URLISH.search(name):
+        name = None
+    return name or None
+
+
+def extract_canonical(root: HtmlElement, metas: MetaMap, article_ld: dict | None, url: str) -> str | None:
+    for href in sel.LINK_CANONICAL(root):
+        if href.strip():
+            return urljoin(url, href.strip())
+    value = first_meta(metas, sel.META_URL)
+    if value:
+        return urljoin(url, value)
+    if article_ld:
+        ld_url = text_value(article_ld.get("url"))
+        if ld_url and urlsplit(urljoin(url, ld_url)).scheme in ("http", "https"):
+            return urljoin(url, ld_url)
+    return None
+
+
+def extract_description(metas: MetaMap, article_ld: dict | None) -> str | None:
+    if article_ld:
+        desc = text_value(article_ld.get("description"))
+        if desc:
+            return clean_text(desc)
+    return first_meta(metas, sel.META_DESCRIPTION)
+
+
+def extract_paywalled(article_ld: dict | None) -> bool | None:
+    if not article_ld:
+        return None
+    value = article_ld.get("isAccessibleForFree")
+    if value is None:
+        parts = article_ld.get("hasPart")
+        parts = parts if isinstance(parts, list) else [parts]
+        for part in parts:
+            if isinstance(part, dict) and "isAccessibleForFree" in part:
+                value = part["isAccessibleForFree"]
+                break
+    if isinstance(value, str):
+        value = value.strip().lower() not in ("false", "0", "no")
+    return None if value is None else not bool(value)

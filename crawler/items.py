@@ -1,0 +1,93 @@
+"""The one article schema.
+
+Every field newsdesk knows is named here and nowhere else: the extractor fills an ``Article``,
+the pipelines normalise it, ``pipelines.schema`` derives the SQLite columns from its type hints,
+and the exports take their column order and JSON Schema from it. Field ``metadata`` carries the
+description used in ``schema.json`` and the Datasette metadata, and ``child_table`` for nested
+lists that are stored as rows of their own table instead of a JSON column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+def _f(description: str, default=None, **meta):
+    """A field with a description (and a default suited to its type)."""
+    meta["description"] = description
+    if isinstance(default, type):
+        return field(default_factory=default, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass(kw_only=True, slots=True)
+class Image:
+    url: str = _f("Absolute URL of the largest candidate the page offers (srcset, lazy-load attributes).")
+    caption: str | None = _f("Caption text, without the credit.")
+    credit: str | None = _f("Photographer or source, split from the caption where the page marks it.")
+    alt: str | None = _f("The alt text.")
+
+
+@dataclass(kw_only=True, slots=True)
+class Table:
+    caption: str | None = _f("The table's caption, if any.")
+    header: list[str] = _f("Column headings (the last header row when there are several).", list)
+    rows: list[list[str]] = _f("Body rows, colspan/rowspan expanded so every row has the header's width.", list)
+
+
+@dataclass(kw_only=True, slots=True)
+class ListItem:
+    text: str = _f("The item's own text.")
+    children: list[ListItem] = _f("Items of a list nested in this one.", list)
+
+
+@dataclass(kw_only=True, slots=True)
+class Block:
+    """One piece of a section, in page order. ``kind`` says which other fields are set."""
+
+    kind: str = _f("paragraph | list | quote | table | image | embed")
+    text: str | None = _f("Text of a paragraph or quote.")
+    items: list[ListItem] = _f("Items of a list block.", list)
+    ordered: bool | None = _f("Whether a list block is numbered.")
+    attribution: str | None = _f("Who a quote is attributed to, when marked up.")
+    ref: int | None = _f("Position in Article.tables or Article.images, for table and image blocks.")
+    url: str | None = _f("URL of an embedded post or video.")
+    provider: str | None = _f("Kind of embed: twitter, youtube, instagram, video, iframe...")
+
+
+@dataclass(kw_only=True, slots=True)
+class Section:
+    heading: str | None = _f("The section heading; None for the lead section before the first heading.")
+    level: int | None = _f("Heading level (2 for <h2>...).")
+    blocks: list[Block] = _f("Ordered content of the section.", list)
+
+
+@dataclass(kw_only=True, slots=True)
+class Article:
+    url: str = _f("URL the page was fetched from (the primary key).")
+    canonical_url: str | None = _f("The page's canonical URL (link rel=canonical, og:url, JSON-LD).")
+    site_name: str | None = _f("Name of the publication.")
+    language: str | None = _f("Language code (html lang, meta, JSON-LD inLanguage).")
+    title: str | None = _f("Headline.")
+    authors: list[str] = _f("People who wrote the article, clean names in byline order.", list)
+    organizations: list[str] = _f("Agencies and organisations credited in the byline (dpa, Reuters...).", list)
+    published_raw: str | None = _f("Publication date as the page states it ('7 hours ago', ISO 8601...).")
+    published_at: datetime | None = _f(
+        "Publication time, ISO 8601. With a UTC offset when the page (or the fetch time, for relative dates) gives one."
+    )
+    modified_raw: str | None = _f("Last-modified date as the page states it.")
+    modified_at: datetime | None = _f("Last-modified time, ISO 8601, stored like published_at.")
+    read_time_raw: str | None = _f("Read time as the page states it ('4 min read').")
+    read_time_minutes: int | None = _f("Read time in whole minutes.")
+    read_time_estimated: bool | None = _f("True when read_time_minutes is estimated from word_count, not stated.")
+    lead: str | None = _f("Standfirst / teaser / summary paragraph.")
+    body: str | None = _f("Main text, plain, paragraphs separated by blank lines (headings included).")
+    sections: list[Section] = _f("The lead section, then one section per heading, with ordered blocks.", list)
+    tables: list[Table] = _f("Tables embedded in the article.", list, child_table="article_tables")
+    images: list[Image] = _f("Images of the article with caption and credit.", list, child_table="article_images")
+    tags: list[str] = _f("Tags / topics / keywords.", list)
+    is_paywalled: bool | None = _f("True when the page declares its content not freely accessible.")
+    word_count: int | None = _f("Words in body.")
+    fetched_at: datetime | None = _f("When the page was fetched (UTC); relative dates are anchored here.")
+    content_hash: str | None = _f("SHA-256 of the normalised title and body; changes when the article changes.")

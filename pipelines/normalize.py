@@ -1,0 +1,44 @@
+"""NormalizePipeline: thin glue over dates, readtime and authors; the raw strings stay beside the values."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from crawler.items import Article
+
+from .authors import clean_authors
+from .dates import parse_date
+from .readtime import estimate_read_time, parse_read_time
+
+
+def normalize_article(article: Article, now: datetime | None = None) -> Article:
+    """Fill the normalised fields of ``article`` from its raw ones (in place; returns it).
+
+    Relative dates are anchored on ``article.fetched_at`` (``now`` when the article has none).
+    """
+    base = article.fetched_at or now or datetime.now(timezone.utc)
+    if base.tzinfo is None:
+        base = base.replace(tzinfo=timezone.utc)
+    article.published_at = parse_date(article.published_raw, base)
+    article.modified_at = parse_date(article.modified_raw, base)
+    if article.modified_at is None and article.modified_raw and article.modified_raw == article.published_raw:
+        article.modified_at = article.published_at
+    people, orgs = clean_authors(article.authors)
+    article.authors = people
+    article.organizations = list(dict.fromkeys([*article.organizations, *orgs]))
+    minutes = parse_read_time(article.read_time_raw)
+    if minutes is not None:
+        article.read_time_minutes, article.read_time_estimated = minutes, False
+    else:
+        article.read_time_minutes = estimate_read_time(article.word_count)
+        article.read_time_estimated = True if article.read_time_minutes is not None else None
+    return article
+
+
+class NormalizePipeline:
+    """Normalises dates, read times and author names of every Article that passes."""
+
+    def process_item(self, item):
+        if isinstance(item, Article):
+            normalize_article(item)
+        return item

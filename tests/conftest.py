@@ -1,0 +1,93 @@
+"""Shared fixtures: the demo site on 127.0.0.1 in a subprocess, and real `scrapy crawl` runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = Path(__file__).resolve().parent / "site"
+
+
+@dataclass
+class SiteServer:
+    process: subprocess.Popen
+    port: int
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+def start_site_server(root: Path = SITE, *extra: str) -> SiteServer:
+    """Start tests/siteserver.py on a free port and wait until it listens."""
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "siteserver.py"), "--root", str(root), *extra],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    line = process.stdout.readline()
+    if not line.startswith("PORT "):
+        process.kill()
+        raise RuntimeError(f"site server did not start: {line!r}")
+    return SiteServer(process, int(line.split()[1]))
+
+
+def stop_site_server(server: SiteServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+    if server.process.stdout:
+        server.process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def site_server():
+    server = start_site_server()
+    yield server
+    stop_site_server(server)
+
+
+@dataclass
+class CrawlResult:
+    returncode: int
+    log: str
+    db_path: Path
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        return sqlite_utils.Database(self.db_path)
+
+    def last_run(self) -> dict:
+        return list(self.db.query("select * from crawl_runs order by id desc limit 1"))[0]
+
+    def stats(self) -> dict:
+        return json.loads(self.last_run()["stats"])
+
+
+FAST = ("AUTOTHROTTLE_ENABLED=False", "LOG_LEVEL=INFO")
+
+
+def run_crawl(start_urls: list[str], db_path: Path, *settings: str, args: tuple[str, ...] = (), timeout: float = 120) -> CrawlResult:
+    """Run `scrapy crawl news` in a subprocess from the project root, as a user would."""
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "start_urls=" + ",".join(start_urls)]
+    for arg in args:
+        cmd += ["-a", arg]
+    for setting in (*FAST, f"NEWSDESK_DB={db_path}", *settings):
+        cmd += ["-s", setting]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    return CrawlResult(done.returncode, done.stderr + done.stdout, db_path)

@@ -1,0 +1,118 @@
+"""extract_article and its parts on small inline pages."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from crawler.extract import extract_article, parse_html
+from crawler.extract.body import parse_srcset, split_credit
+from crawler.extract.tables import is_layout_table, parse_table
+
+NOW = datetime(2025, 3, 12, 15, 30, tzinfo=timezone.utc)
+PARAS = "".join(f"<p>Paragraph {i} of the story, long enough to be text, with a comma, and more words.</p>" for i in range(8))
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def table(html: str):
+    return parse_table(parse_html(page(html)).find(".//table"))
+
+
+def test_not_an_article_returns_none():
+    assert extract_article(page("<nav><a href='/a'>A</a></nav><p>Short.</p>"), "https://a.org/", NOW) is None
+
+
+def test_empty_page_returns_none():
+    assert extract_article("", "https://a.org/", NOW) is None
+
+
+def test_title_from_h1_that_metadata_agrees_with():
+    html = page(f"<h1>The headline</h1>{PARAS}", '<title>The headline | The Paper</title><meta property="og:type" content="article">')
+    assert extract_article(html, "https://a.org/x", NOW).title == "The headline"
+
+
+def test_title_without_site_suffix():
+    html = page(PARAS, '<meta property="og:title" content="The headline of the day - The Paper">'
+                       '<meta property="og:site_name" content="The Paper">')
+    assert extract_article(html, "https://a.org/x", NOW).title == "The headline of the day"
+
+
+def test_boilerplate_stays_out_of_the_body():
+    html = page(f'<article><h1>T</h1>{PARAS}<div class="share-buttons"><p>Share this on Facebook, Twitter, and more places now.</p></div>'
+                f'<div class="related-posts"><p>Another story about something else, and a comma, that you may like.</p></div></article>',
+                '<meta property="og:type" content="article">')
+    body = extract_article(html, "https://a.org/x", NOW).body
+    assert "Paragraph 7" in body and "Share this" not in body and "Another story" not in body
+
+
+def test_json_ld_first():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "LD headline",'
+          ' "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Wire"}],'
+          ' "datePublished": "2025-03-03T17:04:00+01:00", "keywords": "a, b", "isAccessibleForFree": "False"}</script>')
+    art = extract_article(page(PARAS, ld), "https://a.org/x", NOW)
+    assert (art.title, art.authors, art.organizations) == ("LD headline", ["Jane Doe"], ["Wire"])
+    assert art.published_raw == "2025-03-03T17:04:00+01:00"
+    assert art.tags == ["a", "b"] and art.is_paywalled is True
+
+
+def test_broken_and_deep_json_ld_do_not_stop_the_page():
+    deep = '{"a":' * 10000 + "1" + "}" * 10000
+    head = f'<script type="application/ld+json">{{ broken</script><script type="application/ld+json">{deep}</script>'
+    art = extract_article(page(f"<h1>T</h1>{PARAS}", head + '<meta property="og:type" content="article">'), "https://a.org/x", NOW)
+    assert art is not None and "Paragraph 3" in art.body
+
+
+def test_table_with_thead():
+    t = table("<table><caption>Cap</caption><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>")
+    assert (t.caption, t.header, t.rows) == ("Cap", ["A", "B"], [["1", "2"]])
+
+
+def test_table_spans_are_expanded():
+    t = table("<table><tr><th>A</th><th>B</th><th>C</th></tr><tr><td rowspan='2'>x</td><td colspan='2'>y</td></tr><tr><td>1</td><td>2</td></tr></table>")
+    assert t.header == ["A", "B", "C"]
+    assert t.rows == [["x", "y", "y"], ["x", "1", "2"]]
+
+
+def test_table_with_row_headers_keeps_them_in_rows():
+    t = table("<table><tr><th></th><th>2024</th></tr><tr><th>Sales</th><td>5</td></tr><tr><th>Cost</th><td>3</td></tr></table>")
+    assert t.header == ["", "2024"] and t.rows == [["Sales", "5"], ["Cost", "3"]]
+
+
+def test_bold_first_row_is_a_header():
+    t = table("<table><tr><td><strong>Year</strong></td><td><strong>Event</strong></td></tr><tr><td>2019</td><td>Summit</td></tr></table>")
+    assert t.header == ["Year", "Event"] and t.rows == [["2019", "Summit"]]
+
+
+def test_layout_table_is_not_a_table():
+    root = parse_html(page("<table><tr><td><p>One long paragraph.</p><p>Another.</p></td><td>Side</td></tr></table>"))
+    assert is_layout_table(root.find(".//table"))
+
+
+@pytest.mark.parametrize(
+    "srcset, expected",
+    [
+        ("a.jpg 300w, b.jpg 1200w, c.jpg 740w", "b.jpg"),
+        ("https://x/i_w_300,h_200.jpg 300w, https://x/i_w_900,h_600.jpg 900w", "https://x/i_w_900,h_600.jpg"),
+        ("a.jpg 1x, b.jpg 2x", "b.jpg"),
+    ],
+)
+def test_largest_srcset_candidate(srcset, expected):
+    assert max(parse_srcset(srcset), key=lambda c: c[1])[0] == expected
+
+
+@pytest.mark.parametrize(
+    "caption, expected",
+    [
+        ("Image Source: Alexander Kazakov", (None, "Alexander Kazakov")),
+        ("The old oven. Photo: Lena Brandt", ("The old oven.", "Lena Brandt")),
+        ("Der Ring. Foto: Jan Becker", ("Der Ring.", "Jan Becker")),
+        ("A harbour view © Harbour Trust", ("A harbour view", "Harbour Trust")),
+        ("Just a caption", ("Just a caption", None)),
+    ],
+)
+def test_split_credit(caption, expected):
+    assert split_credit(caption) == expected
