@@ -61,10 +61,11 @@ class SiteHandler(BaseHTTPRequestHandler):
         path = unquote(urlsplit(self.path).path)
         if path == "/scaled-sitemap.xml":
             return self.send(self.scaled_sitemap(), "application/xml", head)
+        alias = None
         if path.startswith("/scaled/"):
             parts = path.split("/")
             if len(parts) == 4:
-                path = f"/post/{parts[3]}"
+                alias, path = path, f"/post/{parts[3]}"
         found = self.resolve(path)
         if found is None:
             gz = path.endswith(".xml.gz") and self.resolve(path[:-3])
@@ -72,7 +73,10 @@ class SiteHandler(BaseHTTPRequestHandler):
                 return self.send(gzip.compress(self.render(gz)), "application/x-gzip", head, gz)
             return self.send(b"<html><head><title>Not found</title></head><body><h1>404 Not Found</h1></body></html>",
                              "text/html; charset=utf-8", head, status=HTTPStatus.NOT_FOUND)
-        return self.send(self.render(found), TYPES.get(found.suffix, "application/octet-stream"), head, found)
+        body = self.render(found)
+        if alias:  # a distinct article: its own canonical URL
+            body = body.replace(f"{self.base}{path}".encode(), f"{self.base}{alias}".encode())
+        return self.send(body, TYPES.get(found.suffix, "application/octet-stream"), head, found)
 
     def resolve(self, path: str) -> Path | None:
         rel = path.lstrip("/")
