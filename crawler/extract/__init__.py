@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..items import Article, Section, Table
 from . import jsonld
 from . import meta as m
-from .body import clean, extract_body
+from .body import extract_body
 from .html import decode_html, parse_html
 
 __all__ = ["extract_article", "parse_html", "decode_html", "render_body"]
@@ -35,6 +35,13 @@ def render_body(sections: list[Section], tables: list[Table] | None = None) -> s
         for block in section.blocks:
             if block.kind in ("paragraph", "quote") and block.text:
                 parts.append(block.text)
+            elif block.kind == "table" and tables is not None and block.ref is not None:
+                table = tables[block.ref]
+                rows = ([table.header] if table.header else []) + table.rows
+                lines = [table.caption] if table.caption else []
+                lines += ["\t".join(cell for cell in row if cell) for row in rows]
+                if lines:
+                    parts.append("\n".join(lines))
             elif block.kind == "list":
                 lines: list[str] = []
                 _list_lines(block.items, lines, 0)
@@ -86,7 +93,6 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     description = m.extract_description(metas, article_ld)
     paywalled = m.extract_paywalled(article_ld)
 
-    clean(root)
     sections, tables, images, lead = extract_body(root, url, title)
     body = render_body(sections, tables)
     if not is_typed and (len(body) < _MIN_UNTYPED_CHARS or not title):

@@ -54,7 +54,9 @@ def text_of(el: HtmlElement) -> str:
 
 
 def _is_hidden(el: HtmlElement) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true" and el.tag not in ("figure", "img", "picture"):
+    if el.get("hidden") is not None:
+        return True
+    if el.get("aria-hidden") == "true" and el.tag not in ("figure", "img", "picture", "div", "section", "span", "p"):
         return True
     style = el.get("style")
     if style:
@@ -63,34 +65,54 @@ def _is_hidden(el: HtmlElement) -> bool:
     return False
 
 
-def clean(root: HtmlElement) -> None:
-    """Remove what is never article text: scripts, navigation, hidden parts, template boxes."""
-    body_len = len(root.text_content()) or 1
-    doomed = []
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            doomed.append(el)
-            continue
-        if tag in sel.DROP_TAGS:
-            doomed.append(el)
-            continue
-        if tag in ("html", "body"):
-            continue
-        if _is_hidden(el):
-            doomed.append(el)
-            continue
-        words = class_words(el)
-        if not words:
-            continue
-        if (words & sel.BOILERPLATE_STRONG or words & sel.AD_WORDS) and not words & sel.CONTENT_WORDS:
-            # A box marked as template that still holds most of the page is the page: keep it.
-            if len(el.text_content()) < 0.5 * body_len:
-                doomed.append(el)
+def prune(root: HtmlElement) -> None:
+    """Remove what is never article text, whatever the page: scripts, styles, forms' controls,
+    navigation and footer elements, hidden parts."""
+    doomed = [el for el in root.iter(*sel.DROP_TAGS)]
+    doomed.extend(el for el in root.iter() if isinstance(el.tag, str) and _is_hidden(el))
     for el in doomed:
-        parent = el.getparent()
-        if parent is not None:
+        if el.getparent() is not None:
             el.drop_tree()
+
+
+def is_boilerplate(words: set[str]) -> bool:
+    """Class/id words of a template part (share bar, related links, comments...), unless the same
+    element also says it is content, or negates the word ("non-ad")."""
+    hits = words & sel.BOILERPLATE_STRONG
+    if not hits and words & sel.AD_WORDS and not words & sel.NEGATIONS:
+        hits = words & sel.AD_WORDS
+    return bool(hits) and not words & sel.CONTENT_WORDS
+
+
+def boilerplate(root: HtmlElement) -> set[HtmlElement]:
+    """Elements marked as template parts by their class or id, except those holding much of the
+    page's text (a wrapper named "has-sidebar" or "ad-margins" is still the page)."""
+    total = len(root.text_content()) or 1
+    flagged: set[HtmlElement] = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        if (el.get("class") or el.get("id")) and is_boilerplate(class_words(el)):
+            if len(el.text_content()) < 0.4 * total:
+                flagged.add(el)
+    return flagged
+
+
+def clean(root: HtmlElement) -> None:
+    """Prune the tree and remove template parts (kept for callers that want a cleaned tree)."""
+    prune(root)
+    for el in boilerplate(root):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _inside(flagged: set[HtmlElement], root: HtmlElement) -> set[HtmlElement]:
+    """Every element within a flagged subtree (each visited once)."""
+    inside: set[HtmlElement] = set()
+    for el in root.iter():
+        if el in flagged and el not in inside:
+            inside.update(el.iter())
+    return inside
 
 
 # --------------------------------------------------------------------------- container
@@ -110,8 +132,9 @@ def _own_text_len(el: HtmlElement) -> int:
     return total
 
 
-def find_container(root: HtmlElement) -> HtmlElement | None:
-    """The element that holds the article text (readability's scoring, ancestors up to three levels)."""
+def find_container(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset()) -> HtmlElement | None:
+    """The element that holds the article text (readability's scoring, ancestors up to three levels);
+    paragraphs within template parts count for little."""
     scores: dict[HtmlElement, float] = {}
     for el in root.iter("p", "pre", "td", "div", "section", "span", "font", "li", "blockquote"):
         tag = el.tag
@@ -132,6 +155,8 @@ def find_container(root: HtmlElement) -> HtmlElement | None:
         score *= 1 - density
         if tag == "li":
             score *= 0.5
+        if el in inside:
+            score *= 0.1
         parent = el.getparent()
         level = 1.0
         while parent is not None and level <= 3:
@@ -147,8 +172,9 @@ def find_container(root: HtmlElement) -> HtmlElement | None:
         words = class_words(el)
         if words & sel.CONTENT_WORDS or el.get("itemprop") == "articleBody":
             score *= 1.25
-        text_len = len(el.text_content()) or 1
-        score *= 1 - min(1.0, _link_len(el) / text_len) if score > best_score else 1
+        if score > best_score:
+            text_len = len(el.text_content()) or 1
+            score *= 1 - min(1.0, _link_len(el) / text_len)
         if score > best_score:
             best, best_score = el, score
     return best
@@ -261,8 +287,9 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
 
 
 class _Walker:
-    def __init__(self, base_url: str, title: str | None):
+    def __init__(self, base_url: str, title: str | None, skip: set[HtmlElement] | frozenset = frozenset()):
         self.base_url = base_url
+        self.skip = skip
         self.title_key = _key(title) if title else None
         self.sections: list[Section] = [Section(heading=None, level=None, blocks=[])]
         self.tables: list[Table] = []
@@ -270,6 +297,7 @@ class _Walker:
         self.buffer: list[str] = []
         self.buffer_links = 0
         self.skip_section = False
+        self.skip_owner: HtmlElement | None = None
 
     # inline text -----------------------------------------------------------------
     def inline(self, text: str, link: bool = False) -> None:
@@ -304,7 +332,9 @@ class _Walker:
             self.inline(el.text)
         for child in el:
             tag = child.tag
-            if isinstance(tag, str):
+            if child in self.skip:
+                self.flush()
+            elif isinstance(tag, str):
                 if tag == "br":
                     self.inline("\n")
                 elif tag in INLINE_TAGS and not _has_block(child):
@@ -317,6 +347,9 @@ class _Walker:
                     self.block(child)
             if child.tail:
                 self.inline(child.tail)
+        if self.skip_owner is el:
+            self.flush()
+            self.skip_section, self.skip_owner = False, None
 
     def inline_element(self, el: HtmlElement) -> None:
         is_link = el.tag == "a"
@@ -374,9 +407,10 @@ class _Walker:
         if _link_len(el) > 0.8 * len(text):
             return
         if _FURNITURE_HEADING.match(text):
-            self.skip_section = True
+            # "Related", "Comments"...: skip what follows, to the end of the box holding the heading.
+            self.skip_section, self.skip_owner = True, el.getparent()
             return
-        self.skip_section = False
+        self.skip_section, self.skip_owner = False, None
         self.sections.append(Section(heading=text, level=int(el.tag[1]), blocks=[]))
 
     def list_block(self, el: HtmlElement) -> None:
@@ -478,15 +512,31 @@ def find_lead(root: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def extract_body(root: HtmlElement, base_url: str, title: str | None) -> tuple[list[Section], list[Table], list[Image], str | None]:
-    """Sections, tables, images and the lead of a cleaned page tree."""
-    lead_el = find_lead(root)
-    lead = text_of(lead_el) if lead_el is not None else None
-    container = find_container(root)
-    walker = _Walker(base_url, title)
+def _walk_container(root: HtmlElement, base_url: str, title: str | None, flagged: set[HtmlElement]) -> _Walker:
+    container = find_container(root, _inside(flagged, root) if flagged else frozenset())
+    walker = _Walker(base_url, title, flagged)
     if container is not None:
         walker.walk(container)
         walker.flush()
+    return walker
+
+
+def _text_len(walker: _Walker) -> int:
+    return sum(len(b.text or "") + sum(len(i.text) for i in b.items) for s in walker.sections for b in s.blocks)
+
+
+def extract_body(root: HtmlElement, base_url: str, title: str | None) -> tuple[list[Section], list[Table], list[Image], str | None]:
+    """Sections, tables, images and the lead of a page tree (pruned in place)."""
+    prune(root)
+    lead_el = find_lead(root)
+    lead = text_of(lead_el) if lead_el is not None else None
+    flagged = boilerplate(root)
+    walker = _walk_container(root, base_url, title, flagged)
+    if flagged and _text_len(walker) < _RETRY_BELOW:
+        # Template words hid the article (a wrapper named like a widget): try again without them.
+        retry = _walk_container(root, base_url, title, set())
+        if _text_len(retry) > 2 * _text_len(walker):
+            walker = retry
     sections = [s for s in walker.sections if s.blocks or s.heading]
     while sections and sections[-1].heading and not sections[-1].blocks:
         sections.pop()
@@ -499,3 +549,6 @@ def extract_body(root: HtmlElement, base_url: str, title: str | None) -> tuple[l
                 sections.insert(0, first)
             first.blocks.insert(0, Block(kind="paragraph", text=lead))
     return sections, walker.tables, walker.images, lead
+
+
+_RETRY_BELOW = 400

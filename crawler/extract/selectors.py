@@ -67,8 +67,8 @@ META_URL = ("og:url", "twitter:url")
 
 # Elements whose content is never article text.
 DROP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "form", "button", "input", "select",
-    "textarea", "nav", "footer", "aside", "menu", "dialog", "object", "embed", "map", "link", "meta",
+    "script", "style", "noscript", "template", "svg", "canvas", "button", "input", "select",
+    "textarea", "nav", "footer", "aside", "menu", "dialog", "object", "embed", "map", "link", "meta", "head",
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCK_TAGS = frozenset(
@@ -89,8 +89,8 @@ BOILERPLATE_STRONG = frozenset(
     share sharing sharebar shareable social socials socialmedia sociallinks follow
     advert advertisement advertising adslot adunit adsense dfp sponsor sponsored promo promotion
     trending mostread popular morestories readmore readnext nextread upnext
-    toolbar skiplink skip printonly hidden visually-hidden screenreader sronly
-    footer masthead navbar navigation nav menu topbar banner widget widgets
+    toolbar skiplink printonly screenreader sronly
+    footer masthead navbar navigation nav menu topbar
     """.split()
 )
 # Words that mark a region worth keeping even when a boilerplate word is present on it.
@@ -98,6 +98,7 @@ CONTENT_WORDS = frozenset(
     "article articlebody body content entry post story text main maincontent postcontent storybody richtext prose".split()
 )
 AD_WORDS = frozenset({"ad", "ads"})
+NEGATIONS = frozenset({"non", "no", "not", "without"})
 
 SPLIT_CLASS = re.compile(r"[\s_\-:/.]+|(?<=[a-z])(?=[A-Z])")
 
