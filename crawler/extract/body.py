@@ -75,13 +75,33 @@ def prune(root: HtmlElement) -> None:
             el.drop_tree()
 
 
-def is_boilerplate(words: set[str]) -> bool:
-    """Class/id words of a template part (share bar, related links, comments...), unless the same
-    element also says it is content, or negates the word ("non-ad")."""
-    hits = words & sel.BOILERPLATE_STRONG
-    if not hits and words & sel.AD_WORDS and not words & sel.NEGATIONS:
-        hits = words & sel.AD_WORDS
-    return bool(hits) and not words & sel.CONTENT_WORDS
+def class_names(el: HtmlElement) -> list[list[str]]:
+    """The words of each class name and of the id, lower-cased."""
+    names = (el.get("class") or "").split()
+    if el.get("id"):
+        names.append(el.get("id"))
+    return [[w.lower() for w in sel.SPLIT_CLASS.split(name) if w] for name in names]
+
+
+def is_boilerplate(el: HtmlElement) -> bool:
+    """Whether the element's class or id marks a template part (share bar, related links, byline,
+    caption credit...), unless one of its names says it is the content or negates the word ("non-ad")."""
+    flagged = False
+    for words in class_names(el):
+        if not words:
+            continue
+        if words[-1] in sel.CONTENT_WORDS:
+            return False
+        if flagged:
+            continue
+        negated = not sel.NEGATIONS.isdisjoint(words)
+        if negated:
+            continue
+        if not sel.BOILERPLATE_STRONG.isdisjoint(words) or not sel.AD_WORDS.isdisjoint(words):
+            flagged = True
+        elif words[-1] in sel.BOILERPLATE_HEAD:
+            flagged = True
+    return flagged
 
 
 def boilerplate(root: HtmlElement) -> set[HtmlElement]:
@@ -92,7 +112,7 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body"):
             continue
-        if (el.get("class") or el.get("id")) and is_boilerplate(class_words(el)):
+        if (el.get("class") or el.get("id")) and is_boilerplate(el):
             if len(el.text_content()) < 0.4 * total:
                 flagged.add(el)
     return flagged
@@ -513,7 +533,7 @@ def find_lead(root: HtmlElement) -> HtmlElement | None:
 
 
 def _walk_container(root: HtmlElement, base_url: str, title: str | None, flagged: set[HtmlElement]) -> _Walker:
-    container = find_container(root, _inside(flagged, root) if flagged else frozenset())
+    container = _FIND(root, _inside(flagged, root) if flagged else frozenset())
     walker = _Walker(base_url, title, flagged)
     if container is not None:
         walker.walk(container)
@@ -552,3 +572,83 @@ def extract_body(root: HtmlElement, base_url: str, title: str | None) -> tuple[l
 
 
 _RETRY_BELOW = 400
+import os as _os
+_FIND = find_container if _os.environ.get("ND_OLD") else None
+
+
+_UNIT_TAGS = frozenset({"p", "pre", "td", "th", "div", "section", "span", "font", "li", "blockquote", "dd", "article", "main", "center", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(), lam: float = 1.0, short: float = 0.5) -> HtmlElement | None:
+    """The element whose subtree holds the most article-like text net of template text.
+
+    Every text unit (a paragraph, or the text a div holds directly) is good when it is long enough
+    and not link-dense, bad otherwise (links, short labels, template parts); each unit's length is
+    added to all its ancestors, and the container is the ancestor with the largest good - bad.
+    """
+    good: dict[HtmlElement, float] = {}
+    bad: dict[HtmlElement, float] = {}
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str) or tag not in _UNIT_TAGS:
+            continue
+        if tag in ("p", "pre", "li", "td", "th", "dd", "figcaption") or tag in sel.HEADINGS:
+            if _has_unit_child(el):
+                length = _own_text_len(el)
+                links = _own_link_len(el)
+            else:
+                text = el.text_content()
+                length = len(text.strip())
+                links = _link_len(el)
+        else:
+            length = _own_text_len(el)
+            links = _own_link_len(el)
+        if length == 0:
+            continue
+        g = b = 0.0
+        if tag in sel.HEADINGS:
+            b = links
+        elif el in inside:
+            b = length
+        else:
+            plain = length - links
+            cjk = plain >= 10 and _CJK.search(el.text_content()[:100]) is not None
+            if plain >= (15 if cjk else 40) and links < 0.35 * length and tag not in ("li", "td", "th"):
+                g, b = plain, links
+            elif tag in ("li", "td", "th", "dd") and plain >= (15 if cjk else 40) and links < 0.35 * length:
+                g, b = plain * 0.7, links
+            else:
+                b = links + short * plain
+        parent = el
+        while parent is not None:
+            if g:
+                good[parent] = good.get(parent, 0.0) + g
+            if b:
+                bad[parent] = bad.get(parent, 0.0) + b
+            parent = parent.getparent()
+    best, best_score = None, 0.0
+    for el, g in good.items():
+        score = g - lam * bad.get(el, 0.0)
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def _has_unit_child(el: HtmlElement) -> bool:
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in INLINE_TAGS and child.tag not in ("br", "img"):
+            return True
+    return False
+
+
+def _own_link_len(el: HtmlElement) -> int:
+    total = 0
+    for child in el:
+        if child.tag == "a":
+            total += len(child.text_content().strip())
+        elif isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+            total += sum(len(a.text_content().strip()) for a in child.iter("a"))
+    return total
+
+if _FIND is None:
+    _FIND = find_container2

@@ -79,21 +79,30 @@ BLOCK_TAGS = frozenset(
     }
 )
 
-# Class/id words of template parts that are not the article. Matched against whole words of
-# @class and @id (split on spaces, '-', '_' and camelCase).
+# Class/id vocabulary of template parts. A class name (or id) is split into words on '-', '_',
+# ':', '.' and camelCase ("article__share-bar" → article, share, bar).
+# Words that mark a template part wherever they stand in a class name:
 BOILERPLATE_STRONG = frozenset(
     """
     comment comments commentlist disqus respond related relatedposts recommended recommendations
-    recirculation outbrain taboola newsletter newsletters subscribe subscription signup sidebar
-    breadcrumb breadcrumbs cookie cookies consent gdpr popup modal overlay
-    share sharing sharebar shareable social socials socialmedia sociallinks follow
-    advert advertisement advertising adslot adunit adsense dfp sponsor sponsored promo promotion
-    trending mostread popular morestories readmore readnext nextread upnext
-    toolbar skiplink printonly screenreader sronly
-    footer masthead navbar navigation nav menu topbar
+    recirculation outbrain taboola newsletter newsletters subscribe subscription signup
+    breadcrumb breadcrumbs cookie cookies consent gdpr popup modal share sharing sharebar sharetools
+    social socials socialmedia advert advertisement advertising adslot adunit adsense dfp sponsor
+    sponsored promo promotion trending mostread morestories readmore readnext nextread upnext
+    toolbar skiplink printonly screenreader sronly footer masthead navbar navigation nav menu topbar
+    sidebar regwall piano tinypass upsell placeholder donation donate
     """.split()
 )
-# Words that mark a region worth keeping even when a boilerplate word is present on it.
+# Words that mark a template part when they are the last word of a class name ("article-meta",
+# "image-credit", "post-tags"), the noun that says what the element is:
+BOILERPLATE_HEAD = frozenset(
+    """
+    meta metadata byline bylines author authors date dates time timestamp dateline published updated
+    credit credits copyright caption captions label kicker eyebrow tags tag topics keywords categories
+    toc bio biography tools actions counter count rating cta login register hidden
+    """.split()
+)
+# Words that say an element is the content: a class name ending in one of them keeps the element.
 CONTENT_WORDS = frozenset(
     "article articlebody body content entry post story text main maincontent postcontent storybody richtext prose".split()
 )
