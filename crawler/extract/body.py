@@ -29,13 +29,6 @@ _EMBED_HOSTS = (
     ("tiktok.com", "tiktok"), ("dailymotion.com", "dailymotion"), ("soundcloud.com", "soundcloud"),
     ("spotify.com", "spotify"), ("datawrapper.dwcdn.net", "datawrapper"), ("flourish.studio", "flourish"),
 )
-_FURNITURE_HEADING = re.compile(
-    r"^\W*(related|related (articles|stories|posts|content|news)|more (from|on|stories|news)|read more|most (read|popular)|"
-    r"comments?|leave a (comment|reply)|share( this)?( article| story)?|newsletter|sign up|subscribe|follow us|"
-    r"you may also like|recommended|trending|popular|tags|about the author|weitere artikel|mehr zum thema|"
-    r"das könnte sie auch interessieren|kommentare|lesen sie auch|auch interessant|themen|newsletter abonnieren)\W*$",
-    re.IGNORECASE,
-)
 _LEAD_WORDS = frozenset("lead lede intro introduction standfirst teaser summary subtitle subline subheadline dek deck excerpt abstract sapo chapo kicker-text description".split())
 
 
@@ -66,12 +59,17 @@ def _is_hidden(el: HtmlElement) -> bool:
 
 
 def prune(root: HtmlElement) -> None:
-    """Remove what is never article text, whatever the page: scripts, styles, forms' controls,
-    navigation and footer elements, hidden parts."""
-    doomed = [el for el in root.iter(*sel.DROP_TAGS)]
+    """Remove what is never article text: scripts, styles, form controls; and navigation, footers,
+    asides and hidden parts unless they hold much of the page (some sites wrap the article in an
+    <aside>, or stream it into a hidden <div> that a script reveals)."""
+    for el in list(root.iter(*sel.DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    total = len(root.text_content()) or 1
+    doomed = [el for el in root.iter(*sel.STRUCTURAL_TAGS)]
     doomed.extend(el for el in root.iter() if isinstance(el.tag, str) and _is_hidden(el))
     for el in doomed:
-        if el.getparent() is not None:
+        if el.getparent() is not None and len(el.text_content()) < 0.3 * total:
             el.drop_tree()
 
 
@@ -307,8 +305,10 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
 
 
 class _Walker:
-    def __init__(self, base_url: str, title: str | None, skip: set[HtmlElement] | frozenset = frozenset()):
+    def __init__(self, base_url: str, title: str | None, skip: set[HtmlElement] | frozenset = frozenset(),
+                 authors: list[str] | None = None):
         self.base_url = base_url
+        self.author_keys = {_key(a) for a in authors or () if a}
         self.skip = skip
         self.title_key = _key(title) if title else None
         self.sections: list[Section] = [Section(heading=None, level=None, blocks=[])]
@@ -336,11 +336,23 @@ class _Walker:
             text = sel.WS.sub(" ", part).strip()
             if not text:
                 continue
-            if sel.FURNITURE_LINE.match(text):
+            if len(text) < 100 and self.is_furniture(text):
                 continue
-            if links > 0.6 * len(text) and len(text) < 300:
+            if links > _LINK_PARA * len(text) and len(text) < 300:
                 continue
             self.add(Block(kind="paragraph", text=text))
+
+    def is_furniture(self, text: str) -> bool:
+        """A short line that is template, not prose: a box label, a dateline, a credit, a byline."""
+        if sel.FURNITURE_LINE.match(text) or sel.PLAYER_LINE.match(text):
+            return True
+        if len(text) < 80 and (sel.DATE_LINE.match(text) or sel.CREDIT_LINE.search(text)):
+            return True
+        if len(text) < 80 and self.author_keys:
+            names = [_key(n) for n in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", text)) if n.strip()]
+            if names and all(n in self.author_keys for n in names):
+                return True
+        return False
 
     def add(self, block: Block) -> None:
         if not self.skip_section:
@@ -426,7 +438,7 @@ class _Walker:
             return
         if _link_len(el) > 0.8 * len(text):
             return
-        if _FURNITURE_HEADING.match(text):
+        if sel.FURNITURE_LINE.match(text):
             # "Related", "Comments"...: skip what follows, to the end of the box holding the heading.
             self.skip_section, self.skip_owner = True, el.getparent()
             return
@@ -521,6 +533,10 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
+_NAME_SPLIT = re.compile(r"\s+(?:and|und|et|y|e|og|och|en)\s+|\s*[,&|]\s*", re.IGNORECASE)
+
+
+
 def find_lead(root: HtmlElement) -> HtmlElement | None:
     """A standfirst marked as such by its class (lead, intro, teaser, standfirst...)."""
     for el in root.iter("p", "div", "h2", "span", "section"):
@@ -532,9 +548,27 @@ def find_lead(root: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _walk_container(root: HtmlElement, base_url: str, title: str | None, flagged: set[HtmlElement]) -> _Walker:
+def _one_article(container: HtmlElement, title: str | None) -> HtmlElement:
+    """When the container holds several <article> elements with text (an endless-scroll page, a
+    list of stories), the one with the headline, else the first."""
+    articles = [a for a in container.iter("article") if a is not container and len(a.text_content()) > 500]
+    outer = [a for a in articles if not any(b is not a and a in set(b.iter()) for b in articles)]
+    if len(outer) < 2:
+        return container
+    if title:
+        key = _key(title)
+        for article in outer:
+            if any(_key(text_of(h)) == key for h in article.iter("h1", "h2")):
+                return article
+    return outer[0]
+
+
+def _walk_container(root: HtmlElement, base_url: str, title: str | None, flagged: set[HtmlElement],
+                    authors: list[str] | None = None) -> _Walker:
     container = _FIND(root, _inside(flagged, root) if flagged else frozenset())
-    walker = _Walker(base_url, title, flagged)
+    if container is not None:
+        container = _one_article(container, title)
+    walker = _Walker(base_url, title, flagged, authors)
     if container is not None:
         walker.walk(container)
         walker.flush()
@@ -545,16 +579,17 @@ def _text_len(walker: _Walker) -> int:
     return sum(len(b.text or "") + sum(len(i.text) for i in b.items) for s in walker.sections for b in s.blocks)
 
 
-def extract_body(root: HtmlElement, base_url: str, title: str | None) -> tuple[list[Section], list[Table], list[Image], str | None]:
+def extract_body(root: HtmlElement, base_url: str, title: str | None, authors: list[str] | None = None,
+                 ) -> tuple[list[Section], list[Table], list[Image], str | None]:
     """Sections, tables, images and the lead of a page tree (pruned in place)."""
     prune(root)
     lead_el = find_lead(root)
     lead = text_of(lead_el) if lead_el is not None else None
     flagged = boilerplate(root)
-    walker = _walk_container(root, base_url, title, flagged)
+    walker = _walk_container(root, base_url, title, flagged, authors)
     if flagged and _text_len(walker) < _RETRY_BELOW:
         # Template words hid the article (a wrapper named like a widget): try again without them.
-        retry = _walk_container(root, base_url, title, set())
+        retry = _walk_container(root, base_url, title, set(), authors)
         if _text_len(retry) > 2 * _text_len(walker):
             walker = retry
     sections = [s for s in walker.sections if s.blocks or s.heading]
@@ -572,10 +607,12 @@ def extract_body(root: HtmlElement, base_url: str, title: str | None) -> tuple[l
 
 
 _RETRY_BELOW = 400
+_LINK_PARA = 0.6
 import os as _os
 _FIND = find_container if _os.environ.get("ND_OLD") else None
 
 
+_FLAGGED_WEIGHT = 0.5
 _UNIT_TAGS = frozenset({"p", "pre", "td", "th", "div", "section", "span", "font", "li", "blockquote", "dd", "article", "main", "center", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -609,7 +646,7 @@ def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = fr
         if tag in sel.HEADINGS:
             b = links
         elif el in inside:
-            b = length
+            b = _FLAGGED_WEIGHT * length
         else:
             plain = length - links
             cjk = plain >= 10 and _CJK.search(el.text_content()[:100]) is not None

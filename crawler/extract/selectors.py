@@ -68,8 +68,10 @@ META_URL = ("og:url", "twitter:url")
 # Elements whose content is never article text.
 DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "button", "input", "select",
-    "textarea", "nav", "footer", "aside", "menu", "dialog", "object", "embed", "map", "link", "meta", "head",
+    "textarea", "dialog", "object", "embed", "map", "link", "meta", "head",
 )
+# Elements that are template parts by their HTML meaning, unless they hold much of the page.
+STRUCTURAL_TAGS = ("nav", "footer", "aside", "menu")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCK_TAGS = frozenset(
     {
@@ -90,7 +92,8 @@ BOILERPLATE_STRONG = frozenset(
     social socials socialmedia advert advertisement advertising adslot adunit adsense dfp sponsor
     sponsored promo promotion trending mostread morestories readmore readnext nextread upnext
     toolbar skiplink printonly screenreader sronly footer masthead navbar navigation nav menu topbar
-    sidebar regwall piano tinypass upsell placeholder donation donate
+    sidebar regwall piano tinypass upsell placeholder donation donate carousel gallery slideshow lightbox
+    flyout
     """.split()
 )
 # Words that mark a template part when they are the last word of a class name ("article-meta",
@@ -99,7 +102,7 @@ BOILERPLATE_HEAD = frozenset(
     """
     meta metadata byline bylines author authors date dates time timestamp dateline published updated
     credit credits copyright caption captions label kicker eyebrow tags tag topics keywords categories
-    toc bio biography tools actions counter count rating cta login register hidden
+    toc bio biography tools actions counter count rating cta login register hidden excerpt overline
     """.split()
 )
 # Words that say an element is the content: a class name ending in one of them keeps the element.
@@ -111,14 +114,72 @@ NEGATIONS = frozenset({"non", "no", "not", "without"})
 
 SPLIT_CLASS = re.compile(r"[\s_\-:/.]+|(?<=[a-z])(?=[A-Z])")
 
-# Paragraph lines that are template furniture when they stand alone.
-FURNITURE_LINE = re.compile(
-    r"^\W*(advertisement|anzeige|werbung|publicidad|pubblicità|publicité|annonse|annons|reklame|reklam|"
-    r"sponsored|scroll to continue|continue reading|read more|lesen sie (auch|mehr)|mehr zum thema|"
-    r"auch interessant|das könnte sie auch interessieren|related|see also|recommended|share this( article)?|"
-    r"share|teilen|click to share|follow us|sign up|subscribe|newsletter|comments?|kommentare|"
-    r"read next|also read|watch|video|photo|image|leer más|lire aussi|lea también|leia também|"
-    r"zum artikel|zur startseite|startseite|weiterlesen|mehr lesen|more)\W*$",
+# Labels of template boxes ("Related", "Read more", "Lesen Sie auch"...), as headings or lines of
+# their own, in the languages of our pages. Matched against a whole (short) heading or line.
+_RELATED = (
+    r"related|related (?:articles?|stories|posts|content|news|coverage|topics|links|reading|videos?)|"
+    r"more (?:from|in|on|about|stories|news|coverage|to read|like this)\b.{0,40}|read more|read next|"
+    r"most (?:read|popular|viewed|shared)\b.{0,30}|you (?:may|might) also like|also read|see also|"
+    r"recommended(?: for you| reading| stories)?|trending(?: now| stories)?|popular(?: now| stories)?|"
+    r"top stories|latest (?:news|stories|articles)|editor'?s picks|what to read next|further reading|"
+    r"comments?|\d+ comments?|leave a (?:comment|reply)|join the conversation|"
+    r"share(?: this)?(?: article| story| post| page)?(?: on \w+)?|sharing is caring!?|like this story\?.{0,40}|"
+    r"follow us\b.{0,30}|sign up\b.{0,40}|subscribe\b.{0,40}|newsletter\b.{0,30}|tags?|topics|about the author|"
+    r"advertisement|sponsored(?: content)?|scroll to continue(?: with content)?|continue reading|"
+    r"click to share.{0,30}|watch|video|photo|image|more|"
+    r"weitere (?:artikel|themen|nachrichten|meldungen)|mehr (?:zum thema|aus|zu|von|über)\b.{0,40}|"
+    r"lesen sie (?:auch|mehr)\b.{0,30}|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|"
+    r"kommentare|themen(?: des artikels)?|aus dem ressort|passend zum artikel|häufig gelesen|meistgelesen|"
+    r"topmeldungen|empfohlen|artikel teilen|teilen|zum artikel|zur startseite|startseite|weiterlesen|mehr lesen|"
+    r"anzeige|werbung|verlagsangebot|zum stellenmarkt|inhaltliches feedback\??|zitiervorschlag|"
+    r"jetzt (?:weiterlesen|abonnieren)\b.{0,40}|"
+    r"lire aussi|à lire aussi|lire la suite|sur le même sujet|les plus lus|voir aussi|commentaires|partager|publicité|"
+    r"leer más|lea también|noticias? relacionadas?|te puede interesar|lo más leído|más noticias|comentarios|"
+    r"compartir|regala esta noticia|publicidad|"
+    r"leia (?:também|mais)|você pode gostar.{0,5}|veja também|mais lidas|comentários|"
+    r"leggi anche|potrebbe interessarti|articoli correlati|i più letti|pubblicità|"
+    r"lees ook|meer over\b.{0,30}|gerelateerd|"
+    r"czytaj (?:więcej|też|także)|taip pat skaitykite|"
+    r"les også|les mer|läs också|läs mer|læs også|mest lest|mest läst|annonse|annons|reklame|"
+    r"ilgili haberler|bunlar da ilginizi çekebilir|reklam|"
+    r"関連記事|あわせて読みたい|関連ニュース|関連リンク|관련 ?기사|많이 본 뉴스"
+)
+FURNITURE_LINE = re.compile(rf"^\W*(?:{_RELATED})\W*$", re.IGNORECASE)
+
+# A short line made only of a date, a time, a relative time and the words pages put around them.
+_DATE_WORDS = (
+    r"\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|"
+    r"avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"am|pm|a\.m|p\.m|uhr|h|kl|et|est|edt|cet|cest|gmt|utc|bst|ist|jst|kst|"
+    r"published|updated|posted|last updated|publiziert|veröffentlicht|aktualisiert|stand|am|um|"
+    r"publicerad|publisert|sist oppdatert|uppdaterad|opdateret|publié|mis à jour|le|à|actualizado|publicado|"
+    r"a las|de|del|el|pubblicato|aggiornato|il|alle|gepubbliceerd|bijgewerkt|op|om|"
+    r"ago|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|just now|yesterday|today|"
+    r"vor|stunden?|minuten?|tagen?|gestern|heute|il y a|heures?|hace|horas?|minutos?|ayer|hoy|"
+    r"min read|read|lesezeit|on|at|by|of|the|年|月|日|時|分|기사입력|입력|수정|"
+    r"\d+[./:-]\d+(?:[./:-]\d+)?"
+)
+DATE_LINE = re.compile(rf"^(?:\W|_|{_DATE_WORDS})*$", re.IGNORECASE)
+
+# A short line that is a picture credit: "© Jane Doe", "Foto: dpa", "IMAGO/Jane Doe", "STR/Getty Images".
+CREDIT_LINE = re.compile(
+    r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|photos?\s*:|bild(?:rechte)?\s*:|quelle\s*:|source\s*:|credits?\s*:|"
+    r"image(?: source)?\s*:|picture\s*:|crédits?\s*:|imagen\s*:|foto\s*di\b)"
+    r"|(?:getty images|imago|shutterstock|istock(?:photo)?|picture[- ]alliance|keystone|afp|dpa|reuters|"
+    r"epa(?:-efe)?|ap photo|ap|anp|ntb|tt|ritzau|scanpix|sipa|abaca|zuma|alamy)\s*(?:/.{0,40})?\W*$"
+    r"|^\W*[\w .'-]{1,40}/(?:getty images|imago|afp|dpa|reuters|ap|epa|shutterstock|keystone|picture alliance)\b",
+    re.IGNORECASE,
+)
+
+# Media player furniture: "00:00 / 03:15", "Video loading"...
+PLAYER_LINE = re.compile(
+    r"^\W*(?:\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|video (?:loading|unavailable|wird geladen)|player wird geladen|"
+    r"audiobeitrag|now playing|play video|watch video|listen(?: to this article)?|vorlesen|beitrag anhören|"
+    r"artikel anhören|ihr browser ist veraltet\b.*)\W*$",
     re.IGNORECASE,
 )
 
