@@ -62,7 +62,8 @@ def protocol_line(req: dict) -> dict:
     return {
         "id": req["id"],
         "title": article.title,
-        "authors": article.authors,
+        # Everyone the byline credits: people first, then agencies and organisations.
+        "authors": article.authors + [o for o in article.organizations if o not in article.authors],
         "published": article.published_at.isoformat() if article.published_at else None,
         "body": article.body or "",
         "sections": sections,

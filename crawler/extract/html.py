@@ -9,9 +9,19 @@ from w3lib.encoding import html_to_unicode
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
 
 
+_SINGLE_BYTE = ("cp1252", "latin", "iso8859", "iso-8859", "windows-125", "ascii")
+
+
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode page bytes as browsers do (BOM, HTTP header, <meta charset>, then detection), like Scrapy."""
-    _, text = html_to_unicode(content_type, body)
+    """Decode page bytes as browsers do (BOM, HTTP header, <meta charset>, then detection), like Scrapy,
+    except that bytes declared as a single-byte charset but valid UTF-8 are read as UTF-8: a page
+    that says iso-8859-1 while its text is UTF-8 would otherwise turn every "ü" into "Ã¼"."""
+    encoding, text = html_to_unicode(content_type, body)
+    if encoding.lower().replace("_", "-").startswith(_SINGLE_BYTE) and not body.isascii():
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     return text
 
 

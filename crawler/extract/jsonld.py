@@ -7,6 +7,7 @@ time than the whole extraction of a page.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -93,8 +94,12 @@ def article_object(objs: list[dict]) -> dict | None:
 
 
 def text_value(value: Any) -> str | None:
-    """A plain string from a JSON-LD value that may be a string, a list, or an object with a name."""
+    """A plain string from a JSON-LD value that may be a string, a list, or an object with a name.
+
+    HTML entities are decoded: many CMSs escape them twice ("Kohberger&#8217;s", "&quot;")."""
     if isinstance(value, str):
+        if "&" in value:
+            value = html.unescape(value)
         return value.strip() or None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)

@@ -17,7 +17,7 @@ from .jsonld import text_value, types_of
 
 MetaMap = dict[str, list[str]]
 
-_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«|/|:)\s+")
+_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«|/|:)\s+|\s*[|｜]\s*|\s*[:：](?=\S)")
 _NAME_LIKE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.IGNORECASE)
 
@@ -54,28 +54,28 @@ def _fold(text: str) -> str:
 
 
 def strip_site_suffix(title: str, site_names: set[str]) -> str:
-    """Drop " | Site name" (or "Site name: ") around a headline, when the part dropped names the site
-    or is a short tail after a long headline."""
-    parts = _SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    sites = {_fold(s) for s in site_names if s}
+    """Drop " | Site name" (or "Site name: ") around a headline, when the part dropped names the site,
+    or is a short tail after a pipe."""
+    sites = {_fold(s) for s in site_names if s and len(_fold(s)) > 1}
 
     def names_site(part: str) -> bool:
         folded = _fold(part)
         return bool(folded) and any(folded == s or (len(s) > 3 and (s in folded or folded in s)) for s in sites)
 
-    first, last = parts[0], parts[-1]
-    if names_site(last):
-        return title[: title.rfind(last)].rstrip(" |–—-:·•»«/")
-    if names_site(first):
-        return title[len(first):].lstrip(" |–—-:·•»«/")
-    if len(last.split()) <= 3 and len(title[: title.rfind(last)].split()) >= 4:
-        return title[: title.rfind(last)].rstrip(" |–—-:·•»«/")
+    for match in reversed(list(_SEPARATORS.finditer(title))):
+        head, tail = title[: match.start()].strip(), title[match.end():].strip()
+        if head and names_site(tail):
+            return strip_site_suffix(head, site_names)
+        if tail and names_site(head) and len(tail.split()) >= 3:
+            return tail
+        if head and "|" in match.group() and len(tail.split()) <= 4 and len(head.split()) >= 3:
+            return head
+        break
     return title
 
 
 def _close(a: str, b: str) -> bool:
+    """The same headline, or one the other with a kicker or tail added."""
     fa, fb = _fold(a), _fold(b)
     if not fa or not fb:
         return False
@@ -85,27 +85,29 @@ def _close(a: str, b: str) -> bool:
     return len(short) >= 12 and (long_.startswith(short) or long_.endswith(short))
 
 
+def _normal(text: str) -> str:
+    return sel.WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
 def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
-    """Headline: an <h1> the metadata agrees with, else JSON-LD headline, else og:title or <title>
-    with the site name taken off."""
+    """The headline most of the page's sources agree on: JSON-LD headline, og:title and twitter:title
+    (site name taken off), the <h1>; on a tie in that order; <title> when nothing else exists."""
     ld_title = clean_text(text_value(article_ld.get("headline") or article_ld.get("name"))) if article_ld else ""
-    meta_title = first_meta(metas, sel.META_TITLE) or ""
-    titles = sel.TITLE(root)
-    doc_title = clean_text(titles[0].text_content()) if titles else ""
+    og = strip_site_suffix(first_meta(metas, ("og:title",)) or "", site_names)
+    tw = strip_site_suffix(first_meta(metas, ("twitter:title",)) or "", site_names)
     h1s = [t for t in (clean_text(h.text_content()) for h in sel.H1(root)) if t and len(t) < 400]
-    meta_candidates = [t for t in (ld_title, meta_title, doc_title) if t]
-    for h1 in h1s:
-        if any(_close(h1, c) for c in meta_candidates):
-            return h1
-    if ld_title:
-        return strip_site_suffix(ld_title, site_names)
-    if meta_title:
-        return strip_site_suffix(meta_title, site_names)
-    if len(h1s) == 1:
-        return h1s[0]
-    if doc_title:
-        return strip_site_suffix(doc_title, site_names)
-    return h1s[0] if h1s else None
+    h1 = next((h for h in h1s if any(_close(h, c) for c in (ld_title, og, tw) if c)), h1s[0] if h1s else "")
+    candidates = [c for c in (ld_title, og, h1, tw) if c]
+    if not candidates:
+        titles = sel.TITLE(root)
+        doc_title = clean_text(titles[0].text_content()) if titles else ""
+        meta_title = first_meta(metas, sel.META_TITLE) or doc_title
+        return strip_site_suffix(meta_title, site_names) or None
+    votes: dict[str, int] = {}
+    for c in candidates:
+        votes[_normal(c)] = votes.get(_normal(c), 0) + 1
+    best = max(votes.values())
+    return next(c for c in candidates if votes[_normal(c)] == best)
 
 
 # --------------------------------------------------------------------------- people
@@ -132,37 +134,89 @@ def _ld_people(value, people: list[str], orgs: list[str], depth: int = 0) -> Non
         (orgs if types_of(value) & sel.ORGANIZATION_TYPES else people).append(name)
 
 
-def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None) -> tuple[list[str], list[str]]:
-    """Raw author strings (people) and organisations, from JSON-LD, then <meta>, then the byline."""
+_NOT_BYLINE_PLACES = ("form", "figure", "figcaption", "footer", "nav", "aside", "blockquote")
+_NOT_A_NAME = re.compile(
+    r"^(?:by|von|par|por|de|di|door|av|af|author|autor|auteur|name|redaktion|editor)\W*$|\*|enter your|"
+    r"^(?:image|photo|foto|bild|credit|quelle|source)\s*:|\b(?:getty images|istockphoto|shutterstock|imago)\b|"
+    r"^(?:twitter|facebook|instagram|linkedin|e-?mail|whatsapp|share)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_template(el: HtmlElement) -> bool:
+    """A byline-looking element inside a form, a figure, a comment list or a footer is not the byline."""
+    parent = el.getparent()
+    depth = 0
+    while parent is not None and depth < 12:
+        if parent.tag in _NOT_BYLINE_PLACES:
+            return True
+        cls = (parent.get("class") or "") + " " + (parent.get("id") or "")
+        if "comment" in cls.lower():
+            return True
+        parent = parent.getparent()
+        depth += 1
+    return False
+
+
+def _dom_bylines(root: HtmlElement) -> list[str]:
+    """Names in the page's first byline: the first author element and those sharing its parent
+    (author elements further down belong to teasers and related stories)."""
     people: list[str] = []
-    orgs: list[str] = []
-    if article_ld:
-        _ld_people(article_ld.get("author") or article_ld.get("creator"), people, orgs)
-    if people:
-        return people, orgs
-    for key in sel.META_AUTHOR:
-        for value in metas.get(key, ()):
-            if not _URLISH.search(value) and not value.startswith("@"):
-                people.append(value)
-        if people:
-            return people, orgs
+    first_parent = None
     for el in sel.AUTHOR_ELEMENTS(root):
-        if el.tag in ("meta", "link", "script", "style", "body", "html", "article", "main"):
+        if el.tag in ("meta", "link", "script", "style", "body", "html", "article", "main", "section") or _in_template(el):
             continue
+        if first_parent is not None and el.getparent() is not first_parent and first_parent not in el.iterancestors():
+            break
         name_el = el.find('.//*[@itemprop="name"]')
         text = clean_text((name_el if name_el is not None else el).text_content())
-        if text and len(text) < 120:
-            people.append(text)
+        if text and len(text) < 120 and not _NOT_A_NAME.search(text):
+            if text not in people:
+                people.append(text)
+            if first_parent is None:
+                first_parent = el.getparent()
         if len(people) >= 6:
             break
     if not people:
         for a in sel.AUTHOR_LINKS(root):
+            if _in_template(a):
+                continue
             text = clean_text(a.text_content())
             if _NAME_LIKE.match(text) and text not in people:
                 people.append(text)
             if len(people) >= 3:
                 break
-    return people, orgs
+    return people
+
+
+def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
+                    site_names: set[str] | frozenset = frozenset()) -> tuple[list[str], list[str]]:
+    """Raw author strings (people) and organisations: JSON-LD, then <meta>, then the byline in the
+    page. A "person" that is the site's own name counts as an organisation, and the search goes on."""
+    people: list[str] = []
+    orgs: list[str] = []
+    sites = {_fold(s) for s in site_names if s}
+
+    def keep(names: list[str]) -> list[str]:
+        out = []
+        for name in names:
+            if _NOT_A_NAME.search(name):
+                continue
+            (orgs if _fold(name) in sites else out).append(name)
+        return out
+
+    if article_ld:
+        found: list[str] = []
+        _ld_people(article_ld.get("author") or article_ld.get("creator"), found, orgs)
+        people = keep(found)
+    if people:
+        return people, orgs
+    for key in sel.META_AUTHOR:
+        values = [v for v in metas.get(key, ()) if not _URLISH.search(v) and not v.startswith("@")]
+        people = keep(values)
+        if people:
+            return people, orgs
+    return keep(_dom_bylines(root)), orgs
 
 
 # --------------------------------------------------------------------------- dates

@@ -105,7 +105,8 @@ class NewsSpider(SitemapSpider):
         fetched_at = fetched_at_of(response)
         hops = response.meta.get("newsdesk_hops", 0)
         try:
-            tree = parse_html(response.text)
+            content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+            tree = parse_html(response.body, content_type)
             if tree is None:
                 stats.inc_value("newsdesk/skipped/empty_page")
                 logger.info("Skipped %s: empty page", response.url)
