@@ -93,12 +93,13 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     description = m.extract_description(metas, article_ld)
     paywalled = m.extract_paywalled(article_ld)
 
-    sections, tables, images, lead = extract_body(root, url, title, authors)
+    sections, tables, images, lead = extract_body(root, url, title, authors, description)
     body = render_body(sections, tables)
     if not is_typed and (len(body) < _MIN_UNTYPED_CHARS or not title):
         return None
     if not body and not title:
         return None
+    lead = lead or description
     if not lead and sections and sections[0].heading is None:
         lead = next(
             (b.text for b in sections[0].blocks[:4] if b.kind == "paragraph" and b.text and len(b.text.split()) >= 15),
@@ -115,7 +116,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         published_raw=published_raw,
         modified_raw=modified_raw,
         read_time_raw=read_time_raw,
-        lead=lead or description,
+        lead=lead,
         body=body,
         sections=sections,
         tables=tables,

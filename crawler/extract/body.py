@@ -537,9 +537,34 @@ _NAME_SPLIT = re.compile(r"\s+(?:and|und|et|y|e|og|och|en)\s+|\s*[,&|]\s*", re.I
 
 
 
-def find_lead(root: HtmlElement) -> HtmlElement | None:
-    """A standfirst marked as such by its class (lead, intro, teaser, standfirst...)."""
-    for el in root.iter("p", "div", "h2", "span", "section"):
+def _starts_alike(a: str, b: str) -> bool:
+    """Two keys of the same text, one possibly truncated ("…") or extended."""
+    if not a or not b:
+        return False
+    n = min(60, len(a), len(b))
+    return n >= 20 and a[:n] == b[:n] and 0.6 * len(a) <= len(b) <= 3 * len(a)
+
+
+def find_lead(root: HtmlElement, container: HtmlElement | None, description: str | None) -> HtmlElement | None:
+    """The standfirst shown on the page: the element whose text the page's description repeats (the
+    description may be cut short), else, for a page without a description, an element marked
+    lead/intro/standfirst near the article."""
+    if description:
+        want = _key(description.rstrip(".…  "))
+        for el in root.iter("p", "h2", "div", "span", "strong", "section", "header", "b"):
+            if el.tag in ("div", "section", "header") and _has_unit_child(el):
+                continue
+            text = text_of(el)
+            if _starts_alike(want, _key(text)):
+                return el
+    region = container
+    for _ in range(3):
+        if region is None or region.getparent() is None or region.tag in ("article", "main", "body"):
+            break
+        region = region.getparent()
+    if region is None:
+        return None
+    for el in region.iter("p", "div", "h2", "span", "section"):
         words = class_words(el)
         if words & _LEAD_WORDS:
             text = text_of(el)
@@ -564,7 +589,7 @@ def _one_article(container: HtmlElement, title: str | None) -> HtmlElement:
 
 
 def _walk_container(root: HtmlElement, base_url: str, title: str | None, flagged: set[HtmlElement],
-                    authors: list[str] | None = None) -> _Walker:
+                    authors: list[str] | None = None) -> tuple[_Walker, HtmlElement | None]:
     container = _FIND(root, _inside(flagged, root) if flagged else frozenset())
     if container is not None:
         container = _one_article(container, title)
@@ -572,7 +597,7 @@ def _walk_container(root: HtmlElement, base_url: str, title: str | None, flagged
     if container is not None:
         walker.walk(container)
         walker.flush()
-    return walker
+    return walker, container
 
 
 def _text_len(walker: _Walker) -> int:
@@ -580,18 +605,23 @@ def _text_len(walker: _Walker) -> int:
 
 
 def extract_body(root: HtmlElement, base_url: str, title: str | None, authors: list[str] | None = None,
-                 ) -> tuple[list[Section], list[Table], list[Image], str | None]:
+                 description: str | None = None) -> tuple[list[Section], list[Table], list[Image], str | None]:
     """Sections, tables, images and the lead of a page tree (pruned in place)."""
     prune(root)
-    lead_el = find_lead(root)
-    lead = text_of(lead_el) if lead_el is not None else None
     flagged = boilerplate(root)
-    walker = _walk_container(root, base_url, title, flagged, authors)
+    walker, container = _walk_container(root, base_url, title, flagged, authors)
     if flagged and _text_len(walker) < _RETRY_BELOW:
         # Template words hid the article (a wrapper named like a widget): try again without them.
-        retry = _walk_container(root, base_url, title, set(), authors)
+        retry, retry_container = _walk_container(root, base_url, title, set(), authors)
         if _text_len(retry) > 2 * _text_len(walker):
-            walker = retry
+            walker, container = retry, retry_container
+    lead_el = find_lead(root, container, description)
+    lead = text_of(lead_el) if lead_el is not None else None
+    summary = lead
+    if lead and description and not description.rstrip().endswith(("...", "…")):
+        # The page's description is the summary unless the page shows a longer version of it.
+        if not len(description) * 0.95 <= len(lead) <= len(description) * 1.3:
+            summary = description
     sections = [s for s in walker.sections if s.blocks or s.heading]
     while sections and sections[-1].heading and not sections[-1].blocks:
         sections.pop()
@@ -603,7 +633,7 @@ def extract_body(root: HtmlElement, base_url: str, title: str | None, authors: l
                 first = Section(heading=None, level=None, blocks=[])
                 sections.insert(0, first)
             first.blocks.insert(0, Block(kind="paragraph", text=lead))
-    return sections, walker.tables, walker.images, lead
+    return sections, walker.tables, walker.images, summary
 
 
 _RETRY_BELOW = 400

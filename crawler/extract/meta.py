@@ -371,6 +371,11 @@ def extract_canonical(root: HtmlElement, metas: MetaMap, article_ld: dict | None
 
 
 def extract_description(metas: MetaMap, article_ld: dict | None) -> str | None:
+    """The page's own summary: og:description (what the publisher shows when the story is shared),
+    else JSON-LD description, else the other description metas."""
+    og = first_meta(metas, ("og:description",))
+    if og:
+        return og
     if article_ld:
         desc = text_value(article_ld.get("description"))
         if desc:
