@@ -305,12 +305,13 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
 
 
 class _Walker:
-    def __init__(self, base_url: str, title: str | None, skip: set[HtmlElement] | frozenset = frozenset(),
+    def __init__(self, base_url: str, title: str | list[str] | None, skip: set[HtmlElement] | frozenset = frozenset(),
                  authors: list[str] | None = None):
         self.base_url = base_url
         self.author_keys = {_key(a) for a in authors or () if a}
         self.skip = skip
-        self.title_key = _key(title) if title else None
+        titles = title if isinstance(title, (list, tuple)) else [title]
+        self.title_keys = [_key(t) for t in titles if t]
         self.sections: list[Section] = [Section(heading=None, level=None, blocks=[])]
         self.tables: list[Table] = []
         self.images: list[Image] = []
@@ -397,11 +398,16 @@ class _Walker:
 
     def block(self, el: HtmlElement) -> None:
         tag = el.tag
+        if tag == "article" and _is_card(el):
+            return
         if tag in sel.HEADINGS:
             self.heading(el)
         elif tag == "p":
-            self.walk(el)
-            self.flush()
+            if _is_pseudo_heading(el):
+                self.heading(el)
+            else:
+                self.walk(el)
+                self.flush()
         elif tag in ("ul", "ol"):
             self.list_block(el)
         elif tag == "blockquote":
@@ -430,11 +436,19 @@ class _Walker:
             self.walk(el)
             self.flush()
 
-    def heading(self, el: HtmlElement) -> None:
+    def heading(self, el: HtmlElement, level: int | None = None) -> None:
         text = text_of(el)
         if not text or len(text) > 250:
             return
-        if self.title_key and _key(text) == self.title_key:
+        key = _key(text)
+        if el.tag == "h1" or any(_same_headline(key, t) for t in self.title_keys):
+            return
+        card = _teaser_card(el)
+        if card is not None:
+            # A headline inside a link or a small linked box: a teaser for another story.
+            self.skip_section, self.skip_owner = True, card
+            return
+        if len(text) < 100 and self.is_furniture(text):
             return
         if _link_len(el) > 0.8 * len(text):
             return
@@ -443,7 +457,9 @@ class _Walker:
             self.skip_section, self.skip_owner = True, el.getparent()
             return
         self.skip_section, self.skip_owner = False, None
-        self.sections.append(Section(heading=text, level=int(el.tag[1]), blocks=[]))
+        if level is None and el.tag in sel.HEADINGS:
+            level = int(el.tag[1])
+        self.sections.append(Section(heading=text, level=level, blocks=[]))
 
     def list_block(self, el: HtmlElement) -> None:
         items = self._items(el)
@@ -529,6 +545,48 @@ def _has_block(el: HtmlElement) -> bool:
     return False
 
 
+_SENTENCE_END = re.compile(r"[.,;:!…]\W*$")
+
+
+def _is_pseudo_heading(el: HtmlElement) -> bool:
+    """A paragraph that is one short bold line, as CMS editors write subheadings: "<p><strong>Reforms</strong></p>"."""
+    text = el.text_content().strip()
+    if not 3 <= len(text) <= 120 or _SENTENCE_END.search(text) or (el.text or "").strip():
+        return False
+    children = [c for c in el if isinstance(c.tag, str) and c.tag != "br"]
+    if len(children) != 1 or children[0].tag not in ("strong", "b") or (children[0].tail or "").strip():
+        return False
+    return children[0].find(".//a") is None
+
+
+def _is_card(el: HtmlElement) -> bool:
+    """A small box with a link and little text: a teaser card for another story."""
+    text_len = len(el.text_content())
+    return text_len < 600 and el.find(".//a[@href]") is not None and _link_len(el) > 0.2 * text_len
+
+
+def _teaser_card(heading: HtmlElement) -> HtmlElement | None:
+    """The card a heading heads, when the heading sits in a link or in a small linked box."""
+    el = heading.getparent()
+    for _ in range(3):
+        if el is None:
+            return None
+        if el.tag == "a":
+            return el.getparent()
+        if el.tag in ("article", "li") and _is_card(el):
+            return el
+        el = el.getparent()
+    return None
+
+
+def _same_headline(a: str, b: str) -> bool:
+    """Keys of the same headline, or of the headline with a kicker or tail added."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 12 and (long_.startswith(short) or long_.endswith(short))
+
+
 def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
@@ -573,27 +631,40 @@ def find_lead(root: HtmlElement, container: HtmlElement | None, description: str
     return None
 
 
-def _one_article(container: HtmlElement, title: str | None) -> HtmlElement:
+def _drop_empty(sections: list[Section]) -> list[Section]:
+    """Sections with content, and headings directly followed by a deeper subheading; a heading with
+    nothing under it is a teaser title or a widget label."""
+    kept = []
+    for i, section in enumerate(sections):
+        if section.blocks:
+            kept.append(section)
+        elif section.heading and i + 1 < len(sections):
+            nxt = sections[i + 1]
+            if section.level and nxt.level and nxt.level > section.level and nxt.blocks:
+                kept.append(section)
+    return kept
+
+
+def _one_article(container: HtmlElement, titles: list[str]) -> HtmlElement:
     """When the container holds several <article> elements with text (an endless-scroll page, a
     list of stories), the one with the headline, else the first."""
     articles = [a for a in container.iter("article") if a is not container and len(a.text_content()) > 500]
     outer = [a for a in articles if not any(b is not a and a in set(b.iter()) for b in articles)]
     if len(outer) < 2:
         return container
-    if title:
-        key = _key(title)
-        for article in outer:
-            if any(_key(text_of(h)) == key for h in article.iter("h1", "h2")):
-                return article
+    keys = {_key(t) for t in titles if t}
+    for article in outer:
+        if any(_key(text_of(h)) in keys for h in article.iter("h1", "h2")):
+            return article
     return outer[0]
 
 
-def _walk_container(root: HtmlElement, base_url: str, title: str | None, flagged: set[HtmlElement],
+def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged: set[HtmlElement],
                     authors: list[str] | None = None) -> tuple[_Walker, HtmlElement | None]:
     container = _FIND(root, _inside(flagged, root) if flagged else frozenset())
     if container is not None:
-        container = _one_article(container, title)
-    walker = _Walker(base_url, title, flagged, authors)
+        container = _one_article(container, titles)
+    walker = _Walker(base_url, titles, flagged, authors)
     if container is not None:
         walker.walk(container)
         walker.flush()
@@ -604,15 +675,15 @@ def _text_len(walker: _Walker) -> int:
     return sum(len(b.text or "") + sum(len(i.text) for i in b.items) for s in walker.sections for b in s.blocks)
 
 
-def extract_body(root: HtmlElement, base_url: str, title: str | None, authors: list[str] | None = None,
+def extract_body(root: HtmlElement, base_url: str, titles: list[str], authors: list[str] | None = None,
                  description: str | None = None) -> tuple[list[Section], list[Table], list[Image], str | None]:
     """Sections, tables, images and the lead of a page tree (pruned in place)."""
     prune(root)
     flagged = boilerplate(root)
-    walker, container = _walk_container(root, base_url, title, flagged, authors)
+    walker, container = _walk_container(root, base_url, titles, flagged, authors)
     if flagged and _text_len(walker) < _RETRY_BELOW:
         # Template words hid the article (a wrapper named like a widget): try again without them.
-        retry, retry_container = _walk_container(root, base_url, title, set(), authors)
+        retry, retry_container = _walk_container(root, base_url, titles, set(), authors)
         if _text_len(retry) > 2 * _text_len(walker):
             walker, container = retry, retry_container
     lead_el = find_lead(root, container, description)
@@ -622,9 +693,7 @@ def extract_body(root: HtmlElement, base_url: str, title: str | None, authors: l
         # The page's description is the summary unless the page shows a longer version of it.
         if not len(description) * 0.95 <= len(lead) <= len(description) * 1.3:
             summary = description
-    sections = [s for s in walker.sections if s.blocks or s.heading]
-    while sections and sections[-1].heading and not sections[-1].blocks:
-        sections.pop()
+    sections = _drop_empty(walker.sections)
     if lead:
         first = sections[0] if sections and sections[0].heading is None else None
         texts = [b.text for s in sections for b in s.blocks[:3] if b.text]

@@ -89,6 +89,15 @@ def _normal(text: str) -> str:
     return sel.WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+def title_candidates(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str],
+                     title: str | None) -> list[str]:
+    """Every version of the headline the page states (for telling headline repeats from subheadings)."""
+    ld_title = clean_text(text_value(article_ld.get("headline"))) if article_ld else ""
+    og = strip_site_suffix(first_meta(metas, ("og:title",)) or "", site_names)
+    tw = strip_site_suffix(first_meta(metas, ("twitter:title",)) or "", site_names)
+    return [t for t in dict.fromkeys((title, ld_title, og, tw)) if t]
+
+
 def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
     """The headline most of the page's sources agree on: JSON-LD headline, og:title and twitter:title
     (site name taken off), the <h1>; on a tie in that order; <title> when nothing else exists."""
