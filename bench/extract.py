@@ -7,6 +7,7 @@ yields a line with ``error`` while the run goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import sys
@@ -14,8 +15,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from itemadapter import ItemAdapter  # noqa: E402
 
 from crawler.extract import extract_article  # noqa: E402
 from pipelines.normalize import normalize_article  # noqa: E402
@@ -69,7 +68,7 @@ def protocol_line(req: dict) -> dict:
         "sections": sections,
         "summary": article.lead,
         "extractor": NAME,
-        "article": _jsonable(ItemAdapter(article).asdict()),
+        "article": _jsonable(dataclasses.asdict(article)),
     }
 
 

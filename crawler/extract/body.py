@@ -9,6 +9,7 @@ become blocks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
@@ -40,7 +41,7 @@ def class_words(el: HtmlElement) -> set[str]:
 
 
 def text_of(el: HtmlElement) -> str:
-    return sel.WS.sub(" ", el.text_content()).strip()
+    return " ".join(el.text_content().split())
 
 
 # --------------------------------------------------------------------------- cleaning
@@ -67,7 +68,7 @@ def prune(root: HtmlElement) -> None:
             el.drop_tree()
     total = len(root.text_content()) or 1
     doomed = [el for el in root.iter(*sel.STRUCTURAL_TAGS)]
-    doomed.extend(el for el in root.iter() if isinstance(el.tag, str) and _is_hidden(el))
+    doomed.extend(el for el in sel.MAYBE_HIDDEN(root) if _is_hidden(el))
     for el in doomed:
         if el.getparent() is not None and len(el.text_content()) < 0.3 * total:
             el.drop_tree()
@@ -84,8 +85,16 @@ def class_names(el: HtmlElement) -> list[list[str]]:
 def is_boilerplate(el: HtmlElement) -> bool:
     """Whether the element's class or id marks a template part (share bar, related links, byline,
     caption credit...), unless one of its names says it is the content or negates the word ("non-ad")."""
+    return _names_verdict(el.get("class") or "", el.get("id") or "")
+
+
+@lru_cache(maxsize=16384)
+def _names_verdict(classes: str, ident: str) -> bool:
+    names = classes.split()
+    if ident:
+        names.append(ident)
     flagged = False
-    for words in class_names(el):
+    for words in ([w.lower() for w in sel.SPLIT_CLASS.split(name) if w] for name in names):
         if not words:
             continue
         if words[-1] in sel.CONTENT_WORDS:
@@ -107,12 +116,9 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
     page's text (a wrapper named "has-sidebar" or "ad-margins" is still the page)."""
     total = len(root.text_content()) or 1
     flagged: set[HtmlElement] = set()
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
-            continue
-        if (el.get("class") or el.get("id")) and is_boilerplate(el):
-            if len(el.text_content()) < 0.4 * total:
-                flagged.add(el)
+    for el in sel.WITH_CLASS_OR_ID(root):
+        if el.tag not in ("html", "body") and is_boilerplate(el) and len(el.text_content()) < 0.4 * total:
+            flagged.add(el)
     return flagged
 
 
@@ -334,7 +340,7 @@ class _Walker:
         links = self.buffer_links
         self.buffer, self.buffer_links = [], 0
         for part in re.split(r"\n\s*\n", raw):
-            text = sel.WS.sub(" ", part).strip()
+            text = " ".join(part.split())
             if not text:
                 continue
             if len(text) < 100 and self.is_furniture(text):
@@ -483,7 +489,7 @@ class _Walker:
                 elif isinstance(sub.tag, str):
                     parts.append(sub.text_content())
                 parts.append(sub.tail or "")
-            text = sel.WS.sub(" ", "".join(parts)).strip()
+            text = " ".join("".join(parts).split())
             if text or children:
                 items.append(ListItem(text=text, children=children))
         return items
@@ -712,7 +718,8 @@ _FIND = find_container if _os.environ.get("ND_OLD") else None
 
 
 _FLAGGED_WEIGHT = 0.5
-_UNIT_TAGS = frozenset({"p", "pre", "td", "th", "div", "section", "span", "font", "li", "blockquote", "dd", "article", "main", "center", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
+_LEAF_UNITS = frozenset({"p", "pre", "li", "td", "th", "dd", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
+_UNIT_TAGS = tuple({"p", "pre", "td", "th", "div", "section", "span", "font", "li", "blockquote", "dd", "article", "main", "center", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(), lam: float = 1.0, short: float = 0.5) -> HtmlElement | None:
@@ -724,21 +731,18 @@ def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = fr
     """
     good: dict[HtmlElement, float] = {}
     bad: dict[HtmlElement, float] = {}
-    for el in root.iter():
+    for el in root.iter(*_UNIT_TAGS):
         tag = el.tag
-        if not isinstance(tag, str) or tag not in _UNIT_TAGS:
-            continue
-        if tag in ("p", "pre", "li", "td", "th", "dd", "figcaption") or tag in sel.HEADINGS:
-            if _has_unit_child(el):
-                length = _own_text_len(el)
-                links = _own_link_len(el)
-            else:
-                text = el.text_content()
-                length = len(text.strip())
-                links = _link_len(el)
+        if tag in _LEAF_UNITS and not _has_unit_child(el):
+            text = el.text_content()
+            length = len(text.strip())
+            links = _link_len(el) if length else 0
         else:
             length = _own_text_len(el)
+            if not length:
+                continue
             links = _own_link_len(el)
+            text = None
         if length == 0:
             continue
         g = b = 0.0
@@ -748,20 +752,27 @@ def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = fr
             b = _FLAGGED_WEIGHT * length
         else:
             plain = length - links
-            cjk = plain >= 10 and _CJK.search(el.text_content()[:100]) is not None
-            if plain >= (15 if cjk else 40) and links < 0.35 * length and tag not in ("li", "td", "th"):
-                g, b = plain, links
-            elif tag in ("li", "td", "th", "dd") and plain >= (15 if cjk else 40) and links < 0.35 * length:
-                g, b = plain * 0.7, links
+            cjk = plain >= 10 and _CJK.search((text if text is not None else el.text_content())[:100]) is not None
+            if plain >= (15 if cjk else 40) and links < 0.35 * length:
+                g, b = (plain * 0.7 if tag in ("li", "td", "th", "dd") else plain), links
             else:
                 b = links + short * plain
-        parent = el
-        while parent is not None:
-            if g:
-                good[parent] = good.get(parent, 0.0) + g
-            if b:
-                bad[parent] = bad.get(parent, 0.0) + b
-            parent = parent.getparent()
+        if g:
+            good[el] = g
+        if b:
+            bad[el] = b
+    # Sum every element's own figures into its ancestors: descendants come after their ancestors
+    # in document order, so one pass in reverse order carries each subtree's total up.
+    for el in reversed(list(root.iter())):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        g = good.get(el)
+        if g:
+            good[parent] = good.get(parent, 0.0) + g
+        b = bad.get(el)
+        if b:
+            bad[parent] = bad.get(parent, 0.0) + b
     best, best_score = None, 0.0
     for el, g in good.items():
         score = g - lam * bad.get(el, 0.0)

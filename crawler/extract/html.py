@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 from w3lib.encoding import html_to_unicode
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+_PARSER = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+# Every element an HtmlElement (text_content, drop_tree...), chosen in C: lxml.html's own lookup,
+# which gives <form> and <input> classes of their own, runs Python code for every element proxy.
+_PARSER.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(element=HtmlElement))
 
 
 _SINGLE_BYTE = ("cp1252", "latin", "iso8859", "iso-8859", "windows-125", "ascii")
@@ -37,7 +41,9 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     if not data.strip():
         return None
     try:
-        root = lxml.html.document_fromstring(data, parser=_PARSER)
-    except (lxml.etree.ParserError, ValueError):
+        root = lxml.etree.fromstring(data, parser=_PARSER)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None or not isinstance(root.tag, str):
         return None
     return root

@@ -23,7 +23,7 @@ _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.IGNORECASE
 
 
 def clean_text(text: str | None) -> str:
-    return sel.WS.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 def meta_map(root: HtmlElement) -> MetaMap:
@@ -86,7 +86,7 @@ def _close(a: str, b: str) -> bool:
 
 
 def _normal(text: str) -> str:
-    return sel.WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def title_candidates(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str],
@@ -280,7 +280,7 @@ _DATE_LIKE = re.compile(
 def small_texts(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """Short texts of the page's leaf-ish elements, in order: where dates and read times hide."""
     out = []
-    for el in root.iter("span", "div", "p", "time", "li", "small", "a", "abbr", "strong", "em", "b", "i", "dd"):
+    for el in sel.SHORT_TEXTS(root):
         text = el.text
         if text and 2 < len(text) < 80 and len(el) < 3:
             out.append((el, text.strip()))

@@ -20,9 +20,8 @@ TITLE = XPath("//head/title | //title")
 H1 = XPath("//h1")
 TIME_ELEMENTS = XPath("//time[@datetime] | //*[@itemprop='datePublished' or @itemprop='dateModified']")
 AUTHOR_ELEMENTS = XPath(
-    "//*[@rel='author' or @itemprop='author' or @data-testid='byline' or @class and ("
-    "contains(concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' '), 'byline')"
-    " or contains(concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' '), 'author'))]"
+    "//*[@rel='author' or @itemprop='author' or @data-testid='byline' or contains(@class, 'byline')"
+    " or contains(@class, 'author') or contains(@class, 'Byline') or contains(@class, 'Author')]"
 )
 AUTHOR_LINKS = XPath(
     "//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/autor/')"
@@ -30,6 +29,13 @@ AUTHOR_LINKS = XPath(
     " or contains(@href, '/profile/') or contains(@href, '/people/') or contains(@href, '/staff/')"
     " or contains(@href, '/journalist/') or contains(@href, '/redaktion/')]"
 )
+SHORT_TEXTS = XPath(
+    "//*[self::span or self::div or self::p or self::time or self::li or self::small or self::a or self::abbr"
+    " or self::strong or self::em or self::b or self::i or self::dd]"
+    "[string-length(text()) > 2 and string-length(text()) < 80]"
+)
+WITH_CLASS_OR_ID = XPath("//*[@class or @id]")
+MAYBE_HIDDEN = XPath("//*[@hidden or @aria-hidden or @style]")
 TAG_LINKS = XPath("//a[@rel='tag' or contains(@rel, ' tag') or contains(@rel, 'tag ')]")
 
 ARTICLE_TYPES = frozenset(

@@ -12,7 +12,7 @@ _MAX_CELLS = 20000
 
 
 def _cell_text(cell: HtmlElement) -> str:
-    return WS.sub(" ", cell.text_content()).strip()
+    return " ".join(cell.text_content().split())
 
 
 def _rows(table: HtmlElement) -> list[HtmlElement]:
@@ -119,7 +119,7 @@ def _looks_like_header(first: HtmlElement, grid: list[list[tuple[str, bool]]]) -
         return False
     bold = all(
         _cell_text(c) and (c.find(".//strong") is not None or c.find(".//b") is not None)
-        and _cell_text(c) == WS.sub(" ", "".join(x.text_content() for x in c.iter("strong", "b"))).strip()
+        and _cell_text(c) == " ".join("".join(x.text_content() for x in c.iter("strong", "b")).split())
         for c in cells
     )
     return bold and len(grid) > 1
