@@ -277,10 +277,13 @@ _DATE_LIKE = re.compile(
 )
 
 
+_SHORT_TEXT_TAGS = ("span", "div", "p", "time", "li", "small", "a", "abbr", "strong", "em", "b", "i", "dd")
+
+
 def small_texts(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """Short texts of the page's leaf-ish elements, in order: where dates and read times hide."""
     out = []
-    for el in sel.SHORT_TEXTS(root):
+    for el in root.iter(*_SHORT_TEXT_TAGS):
         text = el.text
         if text and 2 < len(text) < 80 and len(el) < 3:
             out.append((el, text.strip()))
@@ -300,10 +303,12 @@ def dom_date(small: list[tuple[HtmlElement, str]]) -> str | None:
 
 
 def extract_read_time(metas: MetaMap, article_ld: dict | None, small: list[tuple[HtmlElement, str]]) -> str | None:
-    for el, text in small:
-        match = sel.READ_TIME.search(text)
-        if match:
-            return text
+    joined = "\n".join(text for _, text in small)
+    match = sel.READ_TIME.search(joined)
+    if match:
+        start = joined.rfind("\n", 0, match.start()) + 1
+        end = joined.find("\n", match.end())
+        return joined[start : end if end >= 0 else len(joined)]
     labels = metas.get("twitter:label1", []) + metas.get("twitter:label2", [])
     data = metas.get("twitter:data1", []) + metas.get("twitter:data2", [])
     for label, value in zip(labels, data):

@@ -29,11 +29,6 @@ AUTHOR_LINKS = XPath(
     " or contains(@href, '/profile/') or contains(@href, '/people/') or contains(@href, '/staff/')"
     " or contains(@href, '/journalist/') or contains(@href, '/redaktion/')]"
 )
-SHORT_TEXTS = XPath(
-    "//*[self::span or self::div or self::p or self::time or self::li or self::small or self::a or self::abbr"
-    " or self::strong or self::em or self::b or self::i or self::dd]"
-    "[string-length(text()) > 2 and string-length(text()) < 80]"
-)
 WITH_CLASS_OR_ID = XPath("//*[@class or @id]")
 MAYBE_HIDDEN = XPath("//*[@hidden or @aria-hidden or @style]")
 TAG_LINKS = XPath("//a[@rel='tag' or contains(@rel, ' tag') or contains(@rel, 'tag ')]")
