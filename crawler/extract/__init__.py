@@ -93,7 +93,10 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     description = m.extract_description(metas, article_ld)
     paywalled = m.extract_paywalled(article_ld)
 
-    sections, tables, images, lead = extract_body(root, url, m.title_candidates(root, metas, article_ld, site_names, title), authors, description)
+    titles = m.title_candidates(root, metas, article_ld, site_names, title)
+    sections, tables, images, lead = extract_body(
+        root, url, titles, authors + organizations, description, [site_name or "", canonical or ""]
+    )
     body = render_body(sections, tables)
     if not is_typed and (len(body) < _MIN_UNTYPED_CHARS or not title):
         return None

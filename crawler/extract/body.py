@@ -312,9 +312,11 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
 
 class _Walker:
     def __init__(self, base_url: str, title: str | list[str] | None, skip: set[HtmlElement] | frozenset = frozenset(),
-                 authors: list[str] | None = None):
+                 authors: list[str] | None = None, site_names: list[str] | None = None):
         self.base_url = base_url
         self.author_keys = {_key(a) for a in authors or () if a}
+        # The page's own address or the site's name standing alone are furniture, not text.
+        self.site_keys = {_key(base_url)} | {_key(s) for s in site_names or () if s}
         self.skip = skip
         titles = title if isinstance(title, (list, tuple)) else [title]
         self.title_keys = [_key(t) for t in titles if t]
@@ -354,6 +356,13 @@ class _Walker:
         if sel.FURNITURE_LINE.match(text) or sel.PLAYER_LINE.match(text):
             return True
         if len(text) < 80 and (sel.DATE_LINE.match(text) or sel.CREDIT_LINE.search(text)):
+            return True
+        if len(text) < 300 and sel.CONTRIBUTOR_LINE.search(text):
+            return True
+        if len(text) < 200 and "©" in text:
+            return True
+        key = _key(text)
+        if key in self.site_keys:
             return True
         if len(text) < 80 and self.author_keys:
             names = [_key(n) for n in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", text)) if n.strip()]
@@ -666,11 +675,12 @@ def _one_article(container: HtmlElement, titles: list[str]) -> HtmlElement:
 
 
 def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged: set[HtmlElement],
-                    authors: list[str] | None = None) -> tuple[_Walker, HtmlElement | None]:
+                    authors: list[str] | None = None, site_names: list[str] | None = None,
+                    ) -> tuple[_Walker, HtmlElement | None]:
     container = _FIND(root, _inside(flagged, root) if flagged else frozenset())
     if container is not None:
         container = _one_article(container, titles)
-    walker = _Walker(base_url, titles, flagged, authors)
+    walker = _Walker(base_url, titles, flagged, authors, site_names)
     if container is not None:
         walker.walk(container)
         walker.flush()
@@ -682,14 +692,15 @@ def _text_len(walker: _Walker) -> int:
 
 
 def extract_body(root: HtmlElement, base_url: str, titles: list[str], authors: list[str] | None = None,
-                 description: str | None = None) -> tuple[list[Section], list[Table], list[Image], str | None]:
+                 description: str | None = None, site_names: list[str] | None = None,
+                 ) -> tuple[list[Section], list[Table], list[Image], str | None]:
     """Sections, tables, images and the lead of a page tree (pruned in place)."""
     prune(root)
     flagged = boilerplate(root)
-    walker, container = _walk_container(root, base_url, titles, flagged, authors)
+    walker, container = _walk_container(root, base_url, titles, flagged, authors, site_names)
     if flagged and _text_len(walker) < _RETRY_BELOW:
         # Template words hid the article (a wrapper named like a widget): try again without them.
-        retry, retry_container = _walk_container(root, base_url, titles, set(), authors)
+        retry, retry_container = _walk_container(root, base_url, titles, set(), authors, site_names)
         if _text_len(retry) > 2 * _text_len(walker):
             walker, container = retry, retry_container
     lead_el = find_lead(root, container, description)
@@ -700,14 +711,6 @@ def extract_body(root: HtmlElement, base_url: str, titles: list[str], authors: l
         if not len(description) * 0.95 <= len(lead) <= len(description) * 1.3:
             summary = description
     sections = _drop_empty(walker.sections)
-    if lead:
-        first = sections[0] if sections and sections[0].heading is None else None
-        texts = [b.text for s in sections for b in s.blocks[:3] if b.text]
-        if not any(_key(lead) in _key(t) or _key(t) in _key(lead) for t in texts[:3] if t):
-            if first is None:
-                first = Section(heading=None, level=None, blocks=[])
-                sections.insert(0, first)
-            first.blocks.insert(0, Block(kind="paragraph", text=lead))
     return sections, walker.tables, walker.images, summary
 
 

@@ -166,7 +166,16 @@ _DATE_WORDS = (
     r"min read|read|lesezeit|on|at|by|of|the|年|月|日|時|分|기사입력|입력|수정|"
     r"\d+[./:-]\d+(?:[./:-]\d+)?"
 )
-DATE_LINE = re.compile(rf"^(?:\W|_|{_DATE_WORDS})*$", re.IGNORECASE)
+DATE_LINE = re.compile(rf"^(?=.*\w)(?!_+$)(?:\W|_|{_DATE_WORDS})*$", re.IGNORECASE)
+
+# Credit lines at the end of agency copy: "Additional reporting by…", "Jane Doe contributed to this report".
+CONTRIBUTOR_LINE = re.compile(
+    r"^\W*(?:additional reporting by|reporting by|editing by|compiled by|written by|with (?:reporting|files) from|"
+    r"mitarbeit:|mit material von)\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|"
+    r"^\W*(?:the )?(?:associated press|agence france-presse|press association|deutsche presse-agentur|"
+    r"\w+ (?:news )?wire services)\W*$",
+    re.IGNORECASE,
+)
 
 # A short line that is a picture credit: "© Jane Doe", "Foto: dpa", "IMAGO/Jane Doe", "STR/Getty Images".
 CREDIT_LINE = re.compile(
