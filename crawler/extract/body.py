@@ -316,7 +316,7 @@ class _Walker:
         self.base_url = base_url
         self.author_keys = {_key(a) for a in authors or () if a}
         # The page's own address or the site's name standing alone are furniture, not text.
-        self.site_keys = {_key(base_url)} | {_key(s) for s in site_names or () if s}
+        self.site_keys = {_key(s).replace(" ", "") for s in (base_url, *(site_names or ())) if s}
         self.skip = skip
         titles = title if isinstance(title, (list, tuple)) else [title]
         self.title_keys = [_key(t) for t in titles if t]
@@ -345,7 +345,7 @@ class _Walker:
             text = " ".join(part.split())
             if not text:
                 continue
-            if len(text) < 100 and self.is_furniture(text):
+            if len(text) < 300 and self.is_furniture(text):
                 continue
             if links > _LINK_PARA * len(text) and len(text) < 300:
                 continue
@@ -353,16 +353,17 @@ class _Walker:
 
     def is_furniture(self, text: str) -> bool:
         """A short line that is template, not prose: a box label, a dateline, a credit, a byline."""
-        if sel.FURNITURE_LINE.match(text) or sel.PLAYER_LINE.match(text):
+        if len(text) < 120 and (sel.FURNITURE_LINE.match(text) or sel.PLAYER_LINE.match(text)):
+            return True
+        if sel.CONTACT_LINE.match(text) or sel.CTA_LINE.search(text) and len(text) < 250:
             return True
         if len(text) < 80 and (sel.DATE_LINE.match(text) or sel.CREDIT_LINE.search(text)):
             return True
         if len(text) < 300 and sel.CONTRIBUTOR_LINE.search(text):
             return True
-        if len(text) < 200 and "©" in text:
+        if len(text) < 200 and ("©" in text or sel.CAPTION_CREDIT.search(text)):
             return True
-        key = _key(text)
-        if key in self.site_keys:
+        if _key(text).replace(" ", "") in self.site_keys:
             return True
         if len(text) < 80 and self.author_keys:
             names = [_key(n) for n in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", text)) if n.strip()]

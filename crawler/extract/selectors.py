@@ -168,6 +168,15 @@ _DATE_WORDS = (
 )
 DATE_LINE = re.compile(rf"^(?=.*\w)(?!_+$)(?:\W|_|{_DATE_WORDS})*$", re.IGNORECASE)
 
+# A line of contact details only: e-mail addresses, URLs, @handles.
+CONTACT_LINE = re.compile(r"^(?:\s*(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|(?:www\.)?twitter\.com/\w+|@\w+)[\s,;|/]*)+$")
+# A call to subscribe: "Get the day's top headlines in your inbox: sign up for our newsletter".
+CTA_LINE = re.compile(
+    r"(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)\w*\b.{0,120}\b(?:newsletter|inbox|e-?mail|postfach)"
+    r"|\b(?:newsletter|inbox|e-?mail|postfach)\b.{0,120}\b(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)",
+    re.IGNORECASE,
+)
+
 # Credit lines at the end of agency copy: "Additional reporting by…", "Jane Doe contributed to this report".
 CONTRIBUTOR_LINE = re.compile(
     r"^\W*(?:additional reporting by|reporting by|editing by|compiled by|written by|with (?:reporting|files) from|"
@@ -181,9 +190,14 @@ CONTRIBUTOR_LINE = re.compile(
 CREDIT_LINE = re.compile(
     r"^\W*(?:©|\(c\)|copyright\b|fotos?\s*:|photos?\s*:|bild(?:rechte)?\s*:|quelle\s*:|source\s*:|credits?\s*:|"
     r"image(?: source)?\s*:|picture\s*:|crédits?\s*:|imagen\s*:|foto\s*di\b)"
-    r"|(?:getty images|imago|shutterstock|istock(?:photo)?|picture[- ]alliance|keystone|afp|dpa|reuters|"
+    r"|^\W*(?:getty images|imago|shutterstock|istock(?:photo)?|picture[- ]alliance|keystone|afp|dpa|reuters|"
     r"epa(?:-efe)?|ap photo|ap|anp|ntb|tt|ritzau|scanpix|sipa|abaca|zuma|alamy)\s*(?:/.{0,40})?\W*$"
     r"|^\W*[\w .'-]{1,40}/(?:getty images|imago|afp|dpa|reuters|ap|epa|shutterstock|keystone|picture alliance)\b",
+    re.IGNORECASE,
+)
+# A caption ending in its credit: "The road to retiring early isn't easy. Kathrin Ziegler/Getty".
+CAPTION_CREDIT = re.compile(
+    r"\b[\w.'-]+(?: [\w.'-]+){0,3} ?/ ?(?:getty(?: images)?|afp|reuters|ap|epa|imago|dpa|shutterstock)\W*$",
     re.IGNORECASE,
 )
 
