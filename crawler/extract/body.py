@@ -482,8 +482,8 @@ class _Walker:
         if not items:
             return
         text = text_of(el)
-        if text and _link_len(el) > 0.7 * len(text):
-            return
+        if text and _link_len(el) > 0.7 * len(text) and len(text) / len(items) < 100:
+            return  # a list of links to other stories; a list of linked sentences is content
         self.add(Block(kind="list", items=items, ordered=el.tag == "ol"))
 
     def _items(self, el: HtmlElement) -> list[ListItem]:
@@ -759,6 +759,9 @@ def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = fr
             cjk = plain >= 10 and _CJK.search((text if text is not None else el.text_content())[:100]) is not None
             if plain >= (15 if cjk else 40) and links < 0.35 * length:
                 g, b = (plain * 0.7 if tag in ("li", "td", "th", "dd") else plain), links
+            elif plain >= (30 if cjk else 80) and links < 0.8 * length:
+                # A long sentence around a link (a linked lead-in, a "10 things" list item).
+                g, b = plain * 0.5, links * 0.5
             else:
                 b = links + short * plain
         if g:
