@@ -588,8 +588,9 @@ def _teaser_card(heading: HtmlElement) -> HtmlElement | None:
         if el is None:
             return None
         if el.tag == "a":
-            return el.getparent()
-        if el.tag in ("article", "li") and _is_card(el):
+            parent = el.getparent()
+            return parent if parent is not None and _is_card(parent) else el
+        if el.tag in ("article", "li", "div") and _is_card(el):
             return el
         el = el.getparent()
     return None
@@ -666,7 +667,7 @@ def _one_article(container: HtmlElement, titles: list[str]) -> HtmlElement:
     list of stories), the one with the headline, else the first."""
     articles = [a for a in container.iter("article") if a is not container and len(a.text_content()) > 500]
     outer = [a for a in articles if not any(b is not a and a in set(b.iter()) for b in articles)]
-    if len(outer) < 2:
+    if len(outer) < 2 or sum(len(a.text_content()) for a in outer) < 0.8 * len(container.text_content()):
         return container
     keys = {_key(t) for t in titles if t}
     for article in outer:
