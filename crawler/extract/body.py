@@ -786,7 +786,21 @@ def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = fr
         score = g - lam * bad.get(el, 0.0)
         if score > best_score:
             best, best_score = el, score
-    return best
+    if best is None:
+        return None
+    # An article cut into several boxes (ads and prompts between them): go up to the ancestor that
+    # gathers much more of the text for little more template.
+    chosen, el = best, best.getparent()
+    while el is not None:
+        g = good.get(el, 0.0)
+        if g - lam * bad.get(el, 0.0) >= _EXPAND_NET * best_score and g >= _EXPAND_GOOD * good[chosen]:
+            chosen = el
+        el = el.getparent()
+    return chosen
+
+
+_EXPAND_NET = 0.85
+_EXPAND_GOOD = 1.3
 
 
 def _has_unit_child(el: HtmlElement) -> bool:
