@@ -244,22 +244,67 @@ def _ld_date(article_ld: dict | None, *keys: str) -> str | None:
     return None
 
 
-def _itemprop_date(root: HtmlElement, prop: str) -> str | None:
+def _near_headline(root: HtmlElement) -> set[HtmlElement]:
+    """The headline's ancestors a few levels up: the article header, where the page's own date is."""
+    h1 = next(iter(sel.H1(root)), None)
+    if h1 is None:
+        return set()
+    return set(list(h1.iterancestors())[:4])
+
+
+def _prefer_near(candidates: list[tuple[HtmlElement, str]], near: set[HtmlElement]) -> str | None:
+    """The first candidate inside the headline's neighbourhood, else the first one."""
+    if not candidates:
+        return None
+    if near:
+        for el, value in candidates:
+            for depth, anc in enumerate(el.iterancestors()):
+                if anc in near:
+                    return value
+                if depth > 6:
+                    break
+    return candidates[0][1]
+
+
+def _itemprop_date(root: HtmlElement, prop: str, near: set[HtmlElement] | None = None) -> str | None:
+    found = []
     for el in sel.TIME_ELEMENTS(root):
         if el.get("itemprop") == prop or (prop == "datePublished" and el.tag == "time" and not el.get("itemprop")):
             value = el.get("datetime") or el.get("content") or clean_text(el.text_content())
             if value:
-                return value.strip()
+                found.append((el, value.strip()))
+    if found and found[0][0].get("itemprop") == prop:
+        return found[0][1]
+    return _prefer_near(found, near or set())
+
+
+_SCRIPT_DATE = re.compile(
+    r"""["']?(?:datePublished|date_published|publishedAt|published_at|publishDate|publish_date|firstPublished|"""
+    r"""first_published_at|article_published_time|publicationDate|publication_date|pubDate|displayDate)\\?["']?"""
+    r"""\s*:\s*\\?["'](\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)\\?["']"""
+)
+
+
+def script_date(root: HtmlElement) -> str | None:
+    """A publication date in the page's application state (__NEXT_DATA__, window.__STATE__...), for
+    pages that render their metadata with JavaScript."""
+    for script in sel.SCRIPTS(root):
+        text = script.text
+        if text and "ublish" in text or text and "ubDate" in text:
+            match = _SCRIPT_DATE.search(text)
+            if match:
+                return match.group(1)
     return None
 
 
 def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None, small_texts) -> str | None:
-    return (
-        _ld_date(article_ld, "datePublished", "dateCreated", "uploadDate")
-        or first_meta(metas, sel.META_PUBLISHED)
-        or _itemprop_date(root, "datePublished")
-        or dom_date(small_texts)
-    )
+    """JSON-LD, then <meta>, then microdata and <time> (the one near the headline), then a dated
+    line in the byline area, then the application state in scripts."""
+    value = _ld_date(article_ld, "datePublished", "dateCreated", "uploadDate") or first_meta(metas, sel.META_PUBLISHED)
+    if value:
+        return value
+    near = _near_headline(root)
+    return _itemprop_date(root, "datePublished", near) or dom_date(small_texts, near) or script_date(root)
 
 
 def extract_modified(root: HtmlElement, metas: MetaMap, article_ld: dict | None) -> str | None:
@@ -290,16 +335,20 @@ def small_texts(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
     return out
 
 
-def dom_date(small: list[tuple[HtmlElement, str]]) -> str | None:
-    """A date written in the byline area: text of an element whose class says date/time/meta."""
+def dom_date(small: list[tuple[HtmlElement, str]], near: set[HtmlElement] | None = None) -> str | None:
+    """A date written in the byline area: text of an element whose class says date/time/meta,
+    the one near the headline when there are several."""
+    found = []
     for el, text in small:
         attrs = (el.get("class") or "") + " " + (el.get("id") or "") + " " + (el.get("data-hook") or "")
         parent = el.getparent()
         if parent is not None:
             attrs += " " + (parent.get("class") or "")
         if _DATE_CLASS.search(attrs) and _DATE_LIKE.search(text):
-            return text
-    return None
+            found.append((el, text))
+            if len(found) >= 10:
+                break
+    return _prefer_near(found, near or set())
 
 
 def extract_read_time(metas: MetaMap, article_ld: dict | None, small: list[tuple[HtmlElement, str]]) -> str | None:

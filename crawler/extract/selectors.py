@@ -29,6 +29,7 @@ AUTHOR_LINKS = XPath(
     " or contains(@href, '/profile/') or contains(@href, '/people/') or contains(@href, '/staff/')"
     " or contains(@href, '/journalist/') or contains(@href, '/redaktion/')]"
 )
+SCRIPTS = XPath("//script[not(@src)]")
 WITH_CLASS_OR_ID = XPath("//*[@class or @id]")
 MAYBE_HIDDEN = XPath("//*[@hidden or @aria-hidden or @style]")
 TAG_LINKS = XPath("//a[@rel='tag' or contains(@rel, ' tag') or contains(@rel, 'tag ')]")
