@@ -47,7 +47,7 @@ class Block:
     """One piece of a section, in page order. ``kind`` says which other fields are set."""
 
     kind: str = _f("paragraph | list | quote | table | image | embed")
-    text: str | None = _f("Text of a paragraph or quote.")
+    text: str | None = _f("Text of a paragraph or quote, or of an embedded post as the page shows it.")
     items: list[ListItem] = _f("Items of a list block.", list)
     ordered: bool | None = _f("Whether a list block is numbered.")
     attribution: str | None = _f("Who a quote is attributed to, when marked up.")

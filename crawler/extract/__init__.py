@@ -33,7 +33,7 @@ def render_body(sections: list[Section], tables: list[Table] | None = None) -> s
         if section.heading:
             parts.append(section.heading)
         for block in section.blocks:
-            if block.kind in ("paragraph", "quote") and block.text:
+            if block.kind in ("paragraph", "quote", "embed") and block.text:
                 parts.append(block.text)
             elif block.kind == "table" and tables is not None and block.ref is not None:
                 table = tables[block.ref]

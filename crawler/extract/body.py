@@ -511,7 +511,8 @@ class _Walker:
             url = el.get("cite") or (links[-1] if links else None) or el.get("data-instgrm-permalink")
             if url:
                 provider = next((p for host, p in _EMBED_HOSTS if host in url), "post")
-                self.add(Block(kind="embed", url=urljoin(self.base_url, url), provider=provider))
+                # The post's text as the page shows it before the embed script runs.
+                self.add(Block(kind="embed", url=urljoin(self.base_url, url), provider=provider, text=text_of(el) or None))
             return
         attribution = None
         for sub in el.iter("cite", "footer", "figcaption"):
