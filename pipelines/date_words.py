@@ -147,7 +147,7 @@ LABELS = (
     "公開 公開日 更新 更新日 配信 投稿 投稿日 입력 수정 등록 기사입력 최종수정 업데이트 게재"
 ).split()
 CONNECTORS = (
-    "at the of on um gegen à a las alle ore às as om saat o kl klockan klokken klo de del di da le la uhr h "
+    "at the of on um gegen à a las alle ore às as om saat o kl klockan klokken klo de del di da le la uhr h t "
     "godz godzina o'clock hs hrs et"
 ).split()
 WEEKDAYS = (

@@ -52,7 +52,8 @@ _MONTH = rf"(?P<month>{_alternation(_MONTH_OF)})\.?{_NOT_LETTER_AFTER}"
 
 # --------------------------------------------------------------------------- fast machine forms
 _ISO = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$",
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?"
+    r"(?:\[[\w/+-]+\])?$",  # RFC 9557 may name the zone after the offset: "…+01:00[Europe/Berlin]"
     re.IGNORECASE,
 )
 _UNIX = re.compile(r"^(\d{9,10})(?:\.\d+)?$|^(\d{12,13})$")
@@ -106,7 +107,7 @@ _LABEL = re.compile(
     rf"(?:(?:{_alternation(w for w in words.LABELS if w not in ('last', 'first'))})(?![^\W\d_])[\s:：.,\-–]*)+"
 )
 _WS = re.compile(r"\s+")
-_NUMBER_ONLY = re.compile(r"^\d{1,8}$")  # "2025", "12": no day in it (Unix timestamps are longer)
+_NO_DAY = re.compile(rf"^\d{{1,8}}$|^{_MONTH},?\s*\d{{4}}$")  # "2025", "12", "March 2025": no day in them
 _VAGUE = re.compile(r"(?<![\w])(?:" + _alternation(w for w in words.VAGUE if len(w) > 1) + r")(?![\w])|[数몇]")
 _HINT_WORDS = [*words.AGO_BEFORE, *words.AGO_AFTER, *words.DAY_WORDS, *words.NOW_WORDS, *words.LAST_WORDS,
                *(w for w in words.WEEKDAYS if len(w) > 4)]
@@ -523,7 +524,7 @@ def _recipe(raw: str) -> _Recipe | None:
         if stripped and (any(c.isdigit() for c in stripped) or _RELATIVE_HINT.search(stripped)):
             for_dateparser.append(stripped)
     for candidate in for_dateparser[:3]:
-        if _NUMBER_ONLY.match(candidate) or _VAGUE.search(candidate):  # "2025", "a few minutes ago"
+        if _NO_DAY.match(candidate) or _VAGUE.search(candidate):  # "2025", "a few minutes ago"
             continue
         if _ONE_AMOUNT.match(candidate) and not _RELATIVE_HINT.search(candidate):  # "5 min read": no date
             continue

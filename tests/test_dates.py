@@ -153,6 +153,8 @@ def test_relative(text, expected):
         ("2025-03-03 17:04", wall(2025, 3, 3, 17, 4)),
         ("2025-03-03", wall(2025, 3, 3)),
         ("2025-03-03 17:04:00 CET", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+        ("2025-03-03T17:04:00 CET", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+        ("2025-03-03T17:04:00+01:00[Europe/Berlin]", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
         # Unix timestamps (JSON-LD numbers reach us as strings)
         ("1741017840", datetime(2025, 3, 3, 16, 4, tzinfo=UTC)),
         ("1741017840.0", datetime(2025, 3, 3, 16, 4, tzinfo=UTC)),
@@ -268,6 +270,7 @@ def test_prefixes_and_suffixes_are_ignored(text, expected):
         "31.02.2025",
         "25:61",
         "2025",
+        "March 2025",
         "5 min read",
         "a few minutes ago",
         "Share this article",
@@ -340,6 +343,7 @@ def test_caches_are_bounded():
     [
         ("in 2 hours", BASE + timedelta(hours=2)),  # read by dateparser, then cached as an offset
         ("in 3 days", None),  # the future
+        ("Tue Mar 04 2025 17:04:00 GMT+0100 (Central European Standard Time)", datetime(2025, 3, 4, 17, 4, tzinfo=tz(1))),
     ],
 )
 def test_dateparser_reads_the_rest(text, expected):
