@@ -107,7 +107,7 @@ def _absolute(rng: random.Random, when: datetime) -> str:
         (2, f"입력 {y}.{mo:02d}.{d:02d} {h:02d}:{mi:02d}"),
         (1, f"{mo:02d}/{d:02d}/{y}"),
     ]
-    weights, texts = zip(*forms)
+    weights, texts = zip(*forms, strict=True)
     return rng.choices(texts, weights=weights)[0]
 
 
@@ -246,7 +246,7 @@ def main() -> None:
 
     kinds: Counter[str] = Counter()
     examples: dict[str, dict[str, tuple]] = defaultdict(dict)
-    for (text, base), mine, other in zip(mix, ours, theirs):
+    for (text, base), mine, other in zip(mix, ours, theirs, strict=True):
         kind = disagreement(mine, other, base)
         if kind:
             kinds[kind] += 1

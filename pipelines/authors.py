@@ -30,7 +30,8 @@ AGENCIES = frozenset(
         "anadolu agency", "press association", "pa media", "australian associated press", "canadian press",
         "kyodo news", "jiji press", "europa press", "yonhap news agency", "bloomberg news", "dow jones",
         "agencia efe", "agência brasil", "agenzia nova", "reuters staff", "afp deutschland", "dpa-infocom",
-        "연합뉴스", "뉴시스", "共同通信", "時事通信", "新华社", "agencies", "agenturen", "agences", "agencias", "agenzie",
+        "연합뉴스", "뉴시스", "共同通信", "時事通信", "新华社",
+        "agencies", "agenturen", "agences", "agencias", "agenzie",
     )
 )
 # Words that make a credit an organisation, not a person ("BR24 Redaktion", "n-tv Nachrichten").

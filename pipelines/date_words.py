@@ -29,8 +29,8 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "cze"),
     7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "temmuz", "tem", "lipca",
         "lipiec", "lip"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "ağustos", "ağu", "sierpnia", "sierpień",
-        "sie"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "ağustos", "ağu", "sierpnia",
+        "sierpień", "sie"),
     9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "eylül",
         "eyl", "września", "wrzesień", "wrz"),
     10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "ekim", "eki",
@@ -47,8 +47,8 @@ for _seconds, _words in (
         "seconden saniye sn sekunda sekundy sekund sekundę sekunder 秒 초"),
     (MINUTE, "minute minutes min mins m minuten minuto minutos minuti minuut dakika dk dak minuta minuty minut minutę "
              "minuter minutt minutter mn 分 분"),
-    (HOUR, "hour hours hr hrs h stunde stunden std heure heures hora horas ora ore uur u saat sa godzina godziny godzin "
-           "godzinę godz timme timmar tim time timer t 時間 시간"),
+    (HOUR, "hour hours hr hrs h stunde stunden std heure heures hora horas ora ore uur u saat sa godzina godziny "
+           "godzin godzinę godz timme timmar tim time timer t 時間 시간"),
     (DAY, "day days d tag tagen tage jour jours j día días dia dias giorno giorni dag dagen gün dzień dni dnia dagar "
           "dager dage 日 일"),
     (WEEK, "week weeks wk wks w woche wochen semaine semaines semana semanas settimana settimane weken hafta tydzień "

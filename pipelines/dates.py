@@ -83,14 +83,17 @@ _DATES = (
         rf"(?<![\w])(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+|-)?{_MONTH}[,\s-]*"
         rf"(?:(?:de|del)\s+)?(?P<year>\d{{4}})?(?!\d)"
     )),
-    ("named", re.compile(rf"(?<![\w]){_MONTH}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<year>\d{{4}})(?!\d))?")),
+    ("named", re.compile(
+        rf"(?<![\w]){_MONTH}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<year>\d{{4}})(?!\d))?"
+    )),
     ("day", re.compile(rf"(?<![\w])(?P<word>{_alternation(words.DAY_WORDS)})(?![\w])")),
 )
 _AM = _alternation(words.AM_WORDS)
 _PM = _alternation(words.PM_WORDS)
 _TIME = re.compile(
     rf"(?:(?P<pre>{_AM}|{_PM})\s*)?(?<!\d)(?P<h>\d{{1,2}})"
-    rf"(?:\s*[:h.時시]\s*(?P<m>\d{{2}})(?!\d)(?:\s*[:.]\s*(?P<s>\d{{2}})(?:[.,]\d+)?)?\s*[分분]?"  # 17:04, 17h04, 17時04分
+    # 17:04, 17h04, 17.04, 17:04:59, 17時04分
+    rf"(?:\s*[:h.時시]\s*(?P<m>\d{{2}})(?!\d)(?:\s*[:.]\s*(?P<s>\d{{2}})(?:[.,]\d+)?)?\s*[分분]?"
     rf"|\s*[時시](?!間)"  # 17時, 오후 6시
     rf"|(?=\s*(?:{_AM}|{_PM}|uhr\b|h\b)))"  # 5 pm, 17 Uhr, 17 h
     rf"\s*(?P<post>{_AM}|{_PM})?(?P<z>z(?![\w]))?"
@@ -375,13 +378,12 @@ def _cut(text: str, match: re.Match) -> str:
 def _absolute(text: str) -> _Recipe | None:
     """A date (numeric, month name, CJK or a day word), optionally a time and a zone, and nothing
     else but filler words. Anything more is left to dateparser rather than guessed at."""
-    for kind, pattern in _DATES:
+    found, kind, rest = None, "clock", text
+    for date_kind, pattern in _DATES:
         found = pattern.search(text)
         if found:
-            rest = _cut(text, found)
+            kind, rest = date_kind, _cut(text, found)
             break
-    else:
-        found, kind, rest = None, "clock", text
     at, tz, zone_seen = None, None, False
     clock = _TIME.search(rest)
     if clock:

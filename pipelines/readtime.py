@@ -49,7 +49,9 @@ _UNDER_A_MINUTE = re.compile(
     re.IGNORECASE,
 )
 # A date is no read time: "Updated 2 hours ago", "vor 3 Stunden".
-_AGO = re.compile(r"\bago\b|\bvor\b|il y a|\bhace\b|\bfa\b|\bhá\b|geleden|önce|\btemu\b|sedan|siden|前|전", re.IGNORECASE)
+_AGO = re.compile(
+    r"\bago\b|\bvor\b|il y a|\bhace\b|\bfa\b|\bhá\b|geleden|önce|\btemu\b|sedan|siden|前|전", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=4096)

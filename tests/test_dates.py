@@ -343,7 +343,8 @@ def test_caches_are_bounded():
     [
         ("in 2 hours", BASE + timedelta(hours=2)),  # read by dateparser, then cached as an offset
         ("in 3 days", None),  # the future
-        ("Tue Mar 04 2025 17:04:00 GMT+0100 (Central European Standard Time)", datetime(2025, 3, 4, 17, 4, tzinfo=tz(1))),
+        ("Tue Mar 04 2025 17:04:00 GMT+0100 (Central European Standard Time)",
+         datetime(2025, 3, 4, 17, 4, tzinfo=tz(1))),
     ],
 )
 def test_dateparser_reads_the_rest(text, expected):
