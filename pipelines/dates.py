@@ -293,7 +293,7 @@ def _us_dst(day: date, at: time) -> bool:
     if day == start:
         return at >= time(2)
     if day == end:
-        return at < time(1)  # the repeated hour 1:00-2:00 is read as daylight time
+        return at < time(2)  # the hour 1:00-2:00 comes twice; read as its first pass, daylight time
     return False
 
 

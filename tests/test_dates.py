@@ -10,7 +10,7 @@ from pipelines.dates import _recipe, parse_date
 
 BASE = datetime(2025, 3, 12, 15, 30, tzinfo=timezone.utc)  # a Wednesday
 BASE_CET = datetime(2025, 3, 12, 15, 30, tzinfo=timezone(timedelta(hours=1)))
-SUMMER = datetime(2025, 7, 20, 12, 0, tzinfo=timezone.utc)
+LATE_2025 = datetime(2025, 12, 1, 12, 0, tzinfo=timezone.utc)
 UTC = timezone.utc
 
 
@@ -307,10 +307,14 @@ def test_relative_dates_carry_the_base_offset(text, expected):
         ("January 3, 2025 5:04 PM ET", timedelta(hours=-5)),
         ("July 3, 2025 2:04 PM PT", timedelta(hours=-7)),
         ("July 3, 2025 10:00 CEST", timedelta(hours=2)),
+        ("March 9, 2025 1:30 AM ET", timedelta(hours=-5)),  # daylight saving time starts at 2:00
+        ("March 9, 2025 3:30 AM ET", timedelta(hours=-4)),
+        ("November 2, 2025 1:30 AM ET", timedelta(hours=-4)),  # the hour that comes twice: its first pass
+        ("November 2, 2025 2:30 AM ET", timedelta(hours=-5)),
     ],
 )
 def test_named_zones_become_the_offset_of_that_day(text, offset):
-    assert parse_date(text, SUMMER).utcoffset() == offset
+    assert parse_date(text, LATE_2025).utcoffset() == offset
 
 
 @pytest.mark.parametrize(
