@@ -74,7 +74,8 @@ class Article:
     organizations: list[str] = _f("Agencies and organisations credited in the byline (dpa, Reuters...).", list)
     published_raw: str | None = _f("Publication date as the page states it ('7 hours ago', ISO 8601...).")
     published_at: datetime | None = _f(
-        "Publication time, ISO 8601. With a UTC offset when the page (or the fetch time, for relative dates) gives one."
+        "Publication time, ISO 8601. With a UTC offset when the page (or the fetch time, for relative dates) gives one;"
+        " without one (the page's wall time) when nothing states it: an offset is never invented."
     )
     modified_raw: str | None = _f("Last-modified date as the page states it.")
     modified_at: datetime | None = _f("Last-modified time, ISO 8601, stored like published_at.")

@@ -1,107 +1,553 @@
 """parse_date("7 hours ago", base=fetched_at) -> datetime: dates as pages write them, anchored on the fetch.
 
-Common machine forms (ISO 8601, Unix timestamps) and English relative forms are parsed by compiled
-patterns; everything else goes to dateparser with ``RELATIVE_BASE`` set to the fetch time. Results
-carry the page's UTC offset when it states one, the base's offset for relative dates, and no
-offset (naive wall time) when the page gives none: an offset is never invented.
+Why it is built this way: a crawl parses the same few date shapes millions of times, each with a new
+fetch time. So the text is first turned into a *recipe* — a fixed datetime, "N seconds/months before
+the base", "the base's day minus N at 18:30", a year-less day, or a choice between two readings of
+"03/04/2025" — and recipes are cached on the text alone (bounded ``lru_cache``). Applying a recipe to
+a new base costs a few microseconds, and memory stays flat however many bases go by.
+
+Recipes come from compiled patterns over the word lists in ``pipelines.date_words`` (ISO 8601,
+RFC 2822, Unix timestamps, numeric and month-name dates with times and zones, relative forms in our
+fourteen languages). Only what they cannot read goes to dateparser, imported on first need (its
+import and first parse cost start-up time); its answer is turned into a recipe too when two probe
+bases show it is fixed or a plain offset, and re-asked per base otherwise.
+
+Offsets — the rule newsdesk keeps (also in README.md, "What is stored"):
+
+- a date that states an offset or a named zone keeps it (named zones become fixed offsets; ET, CT,
+  MT and PT follow US daylight saving time on that date);
+- a pure duration back from the fetch ("7 hours ago", "yesterday", "last week") is an exact instant
+  and carries the base's offset;
+- a date that states a wall-clock time or a day without any offset ("03.03.2025 17:04",
+  "gestern, 18:30 Uhr", "2025-03-03") is returned naive: the page's wall time, never an invented
+  offset. For "yesterday at 14:05" the day is counted back on the base's calendar.
+
+Dates more than a day after ``base`` or before 1990 are parse errors on a news page: None.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
+from typing import Any
+
+from . import date_words as words
 
 _EARLIEST = datetime(1990, 1, 1)
+_AHEAD = timedelta(days=1)
+_MAX_LEN = 200
+_UTC = timezone.utc
+
+
+def _alternation(options) -> str:
+    """A regex alternation of literal words, longest first so that "minutes" wins over "min"."""
+    return "|".join(re.escape(o) for o in sorted(set(options), key=len, reverse=True))
+
+
+_NOT_LETTER_AFTER = r"(?![a-zà-ɏ])"  # Latin letters only: "2時間前" has no space before 前
+_MONTH_OF = {name: number for number, names in words.MONTHS.items() for name in names}
+_MONTH = rf"(?P<month>{_alternation(_MONTH_OF)})\.?{_NOT_LETTER_AFTER}"
+
+# --------------------------------------------------------------------------- fast machine forms
 _ISO = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$",
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?"
+    r"(?:\[[\w/+-]+\])?$",  # RFC 9557 may name the zone after the offset: "…+01:00[Europe/Berlin]"
     re.IGNORECASE,
 )
-_UNIX = re.compile(r"^\d{10}(?:\d{3})?$")
+_UNIX = re.compile(r"^(\d{9,10})(?:\.\d+)?$|^(\d{12,13})$")
+
+# --------------------------------------------------------------------------- relative forms
+_NUM = rf"(?:\d+|{_alternation(words.ONE)})"
+_UNIT = rf"(?<![a-zà-ɏ])(?:{_alternation(words.UNITS)})\.?{_NOT_LETTER_AFTER}"  # "and" is not "an" + "d"
+_AMOUNT = rf"(?:{_NUM}\s*)?{_UNIT}"
+_AND = r"(?:\s*,?\s*(?:and|und|et|y|e|en|og|och|ve|i)?\s*)"
+_AMOUNTS = rf"{_AMOUNT}(?:{_AND}{_AMOUNT})*"
 _AGO = re.compile(
-    r"^(?:(\d+)|an?|one)\s*(second|sec|minute|min|hour|hr|day|week|month|year)s?\.?\s+ago$", re.IGNORECASE
+    rf"^(?:(?P<before>{_alternation(words.AGO_BEFORE)})\s+)?(?P<amounts>{_AMOUNTS})"
+    rf"(?:\s*(?P<after>{_alternation([*words.AGO_AFTER, *words.AGO_BOTH.values()])}))?$"
 )
-_UNITS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400}
+_ONE_AMOUNT = re.compile(
+    rf"(?:(?P<n>{_NUM})\s*)?(?<![a-zà-ɏ])(?P<unit>{_alternation(words.UNITS)})\.?{_NOT_LETTER_AFTER}"
+)
+_NOW = re.compile(rf"^(?:{_alternation(words.NOW_WORDS)})$")
+_LAST = re.compile(rf"^(?:{_alternation(words.LAST_WORDS)})$")
+
+# --------------------------------------------------------------------------- absolute forms
+_DATES = (
+    ("ymd", re.compile(r"(?<!\d)(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?")),
+    ("ymd", re.compile(r"(?<!\d)(?P<year>\d{4})(?P<sep>[-./])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)\.?")),
+    ("dmy", re.compile(r"(?<!\d)(?P<day>\d{1,2})(?P<sep>[-./])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?!\d)")),
+    ("named", re.compile(
+        rf"(?<![\w])(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+|-)?{_MONTH}[,\s-]*"
+        rf"(?:(?:de|del)\s+)?(?P<year>\d{{4}})?(?!\d)"
+    )),
+    ("named", re.compile(
+        rf"(?<![\w]){_MONTH}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<year>\d{{4}})(?!\d))?"
+    )),
+    ("day", re.compile(rf"(?<![\w])(?P<word>{_alternation(words.DAY_WORDS)})(?![\w])")),
+)
+_AM = _alternation(words.AM_WORDS)
+_PM = _alternation(words.PM_WORDS)
+_TIME = re.compile(
+    rf"(?:(?P<pre>{_AM}|{_PM})\s*)?(?<!\d)(?P<h>\d{{1,2}})"
+    # 17:04, 17h04, 17.04, 17:04:59, 17時04分
+    rf"(?:\s*[:h.時시]\s*(?P<m>\d{{2}})(?!\d)(?:\s*[:.]\s*(?P<s>\d{{2}})(?:[.,]\d+)?)?\s*[分분]?"
+    rf"|\s*[時시](?!間)"  # 17時, 오후 6시
+    rf"|(?=\s*(?:{_AM}|{_PM}|uhr\b|h\b)))"  # 5 pm, 17 Uhr, 17 h
+    rf"\s*(?P<post>{_AM}|{_PM})?(?P<z>z(?![\w]))?"
+)
+_OFFSET = re.compile(r"(?<![\w])(?:utc|gmt)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?(?!\d)")
+_ZONE = re.compile(rf"(?<![\w])(?P<zone>{_alternation(words.ZONES)})(?![\w])")
+_US_ZONE = re.compile(rf"(?<![\w])(?P<zone>{_alternation(words.US_ZONES)})(?![\w])")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+# --------------------------------------------------------------------------- clean-up
+_SEGMENTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+_LABEL = re.compile(
+    rf"^(?:(?:last|first|zuletzt|sist|laatst)\s+)?"
+    rf"(?:(?:{_alternation(w for w in words.LABELS if w not in ('last', 'first'))})(?![^\W\d_])[\s:：.,\-–]*)+"
+)
+_WS = re.compile(r"\s+")
+_NO_DAY = re.compile(rf"^\d{{1,8}}$|^{_MONTH},?\s*\d{{4}}$")  # "2025", "12", "March 2025": no day in them
+_VAGUE = re.compile(r"(?<![\w])(?:" + _alternation(w for w in words.VAGUE if len(w) > 1) + r")(?![\w])|[数몇]")
+_HINT_WORDS = [*words.AGO_BEFORE, *words.AGO_AFTER, *words.DAY_WORDS, *words.NOW_WORDS, *words.LAST_WORDS,
+               *(w for w in words.WEEKDAYS if len(w) > 4)]
+_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")  # CJK and Hangul words have no spaces around them
+_RELATIVE_HINT = re.compile(  # words that make a dateparser answer relative to the base (and worth asking)
+    r"(?<![\w])(?:" + _alternation(w for w in _HINT_WORDS if not _CJK.match(w)) + r")(?![\w])|"
+    + _alternation(w for w in _HINT_WORDS if _CJK.match(w))
+)
 
 
-def _offset(text: str | None) -> timezone | None:
-    if not text:
+# --------------------------------------------------------------------------- recipes
+class _Recipe:
+    """How to turn a base (the fetch time) into the date a text names. Cached per text."""
+
+    __slots__ = ()
+
+    def apply(self, base: datetime) -> datetime | None:
+        raise NotImplementedError
+
+
+class _Fixed(_Recipe):
+    __slots__ = ("value",)
+
+    def __init__(self, value: datetime) -> None:
+        self.value = value
+
+    def apply(self, base: datetime) -> datetime | None:
+        return self.value
+
+
+class _Ago(_Recipe):
+    """``seconds`` and calendar ``months`` before the base; the result keeps the base's offset."""
+
+    __slots__ = ("seconds", "months")
+
+    def __init__(self, seconds: float, months: int = 0) -> None:
+        self.seconds, self.months = seconds, months
+
+    def apply(self, base: datetime) -> datetime | None:
+        value = base - timedelta(seconds=self.seconds) if self.seconds else base
+        return _add_months(value, -self.months) if self.months else value
+
+
+class _DayAt(_Recipe):
+    """``days`` before the base's calendar day; at a stated wall time (naive unless a zone is stated),
+    or, with no time, the base's own time of day (as dateparser does)."""
+
+    __slots__ = ("days", "at", "tz")
+
+    def __init__(self, days: int, at: time | None, tz: timezone | None) -> None:
+        self.days, self.at, self.tz = days, at, tz
+
+    def apply(self, base: datetime) -> datetime | None:
+        if self.at is None:
+            return base - timedelta(days=self.days)
+        day = base.date() - timedelta(days=self.days)
+        return datetime.combine(day, self.at, tzinfo=self.tz)
+
+
+class _Clock(_Recipe):
+    """A time with no day ("17:04", "Mittwoch, 18:30 Uhr"): on the given weekday, or today, the
+    latest such day not after the base, as dateparser reads it. Naive unless a zone is stated."""
+
+    __slots__ = ("weekday", "at", "tz")
+
+    def __init__(self, weekday: int | None, at: time | None, tz: timezone | None) -> None:
+        self.weekday, self.at, self.tz = weekday, at, tz
+
+    def apply(self, base: datetime) -> datetime | None:
+        today = base.date()
+        if self.weekday is not None:  # "Monday" is the last Monday before today
+            day = today - timedelta(days=(today.weekday() - self.weekday - 1) % 7 + 1)
+            return datetime.combine(day, self.at or time(), tzinfo=self.tz)
+        if self.at is None:
+            return None
+        value = datetime.combine(today, self.at, tzinfo=self.tz)
+        return value - timedelta(days=1) if _naive_in(value, base) > base.replace(tzinfo=None) else value
+
+
+class _YearLess(_Recipe):
+    """A day without a year ("3 March"): the latest such day not after the base (plus a day)."""
+
+    __slots__ = ("month", "day", "at", "tz")
+
+    def __init__(self, month: int, day: int, at: time | None, tz: timezone | None) -> None:
+        self.month, self.day, self.at, self.tz = month, day, at, tz
+
+    def apply(self, base: datetime) -> datetime | None:
+        for year in range(base.year + 1, base.year - 8, -1):  # Feb 29 may need a few years back
+            try:
+                value = datetime.combine(date(year, self.month, self.day), self.at or time(), tzinfo=self.tz)
+            except ValueError:
+                continue
+            if not _too_late(value, base):
+                return value
         return None
-    if text.upper() == "Z":
-        return timezone.utc
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
-def _iso(match: re.Match) -> datetime | None:
-    y, mo, d, h, mi, s, tz = match.groups()
-    try:
-        return datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), tzinfo=_offset(tz))
-    except ValueError:
-        return None
+class _Either(_Recipe):
+    """Two readings of an ambiguous numeric date ("03/04/2025"): the latest one not after the base,
+    since a news page is fetched soon after it is published."""
+
+    __slots__ = ("readings",)
+
+    def __init__(self, readings: tuple[datetime, ...]) -> None:
+        self.readings = readings
+
+    def apply(self, base: datetime) -> datetime | None:
+        fitting = [r for r in self.readings if not _too_late(r, base)]
+        return max(fitting, key=lambda r: r.replace(tzinfo=None)) if fitting else None
 
 
-@lru_cache(maxsize=8192)
-def _dateparser(text: str, base: datetime) -> datetime | None:
-    import dateparser  # imported on first need: it costs a noticeable start-up time
+class _AskDateparser(_Recipe):
+    """A form only dateparser reads and whose answer depends on the base in a way no recipe holds."""
 
-    settings = {"RELATIVE_BASE": base.replace(tzinfo=None), "PREFER_DATES_FROM": "past", "STRICT_PARSING": False}
-    try:
-        value = dateparser.parse(text, settings=settings)
-    except (ValueError, OverflowError, TypeError, AttributeError):
-        return None
-    return value
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def apply(self, base: datetime) -> datetime | None:
+        value = _dateparser_at(self.text, base.replace(tzinfo=None, microsecond=0))
+        if value is not None and value.tzinfo is None and _RELATIVE_HINT.search(self.text):
+            value = value.replace(tzinfo=base.tzinfo)
+        return value
+
+
+# --------------------------------------------------------------------------- helpers
+def _add_months(value: datetime, months: int) -> datetime:
+    month0 = value.month - 1 + months
+    year, month = value.year + month0 // 12, month0 % 12 + 1
+    for day in range(value.day, 27, -1):  # 31 March minus a month is the last day of February
+        try:
+            return value.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    return value.replace(year=year, month=month, day=min(value.day, 28))
+
+
+def _naive_in(value: datetime, base: datetime) -> datetime:
+    """``value`` as wall time comparable with ``base``'s (a naive value already is one)."""
+    return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone(base.tzinfo).replace(tzinfo=None)
+
+
+def _too_late(value: datetime, base: datetime) -> bool:
+    return _naive_in(value, base) > base.replace(tzinfo=None) + _AHEAD
 
 
 def _plausible(value: datetime | None, base: datetime) -> datetime | None:
     if value is None:
         return None
-    naive = value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone(base.tzinfo).replace(tzinfo=None)
-    if naive < _EARLIEST or naive > base.replace(tzinfo=None) + timedelta(days=1):
+    try:
+        naive = _naive_in(value, base)
+    except (OverflowError, ValueError):
+        return None
+    if naive < _EARLIEST or naive > base.replace(tzinfo=None) + _AHEAD:
         return None
     return value
 
 
-def parse_date(text: str | None, base: datetime) -> datetime | None:
-    """The instant ``text`` names, relative forms anchored on ``base`` (the fetch time, aware)."""
-    if not text:
+@lru_cache(maxsize=256)
+def _tz(minutes: int) -> timezone | None:
+    """A fixed offset of ``minutes`` east of UTC, or None when no zone can be that far off."""
+    if abs(minutes) >= 24 * 60:
         return None
-    text = text.strip()
-    if not text or len(text) > 200:
+    return _UTC if minutes == 0 else timezone(timedelta(minutes=minutes))
+
+
+def _us_dst(day: date, at: time) -> bool:
+    """Whether US daylight saving time is in force: second Sunday of March, 2:00, to first Sunday
+    of November, 2:00 (the rule since 2007; earlier years are rare enough on live news pages)."""
+    if not 3 <= day.month <= 11:
+        return False
+    march = date(day.year, 3, 8)
+    start = march + timedelta(days=(6 - march.weekday()) % 7)
+    november = date(day.year, 11, 1)
+    end = november + timedelta(days=(6 - november.weekday()) % 7)
+    if start < day < end:
+        return True
+    if day == start:
+        return at >= time(2)
+    if day == end:
+        return at < time(2)  # the hour 1:00-2:00 comes twice; read as its first pass, daylight time
+    return False
+
+
+def _offset(sign: str, hours: str, minutes: str | None) -> timezone | None:
+    total = int(hours) * 60 + int(minutes or 0)
+    return _tz(-total if sign == "-" else total)
+
+
+def _iso(match: re.Match) -> datetime | None:
+    y, mo, d, h, mi, s, frac, tz = match.groups()
+    zone = None
+    if tz:
+        zone = _UTC if tz in "zZ" else _offset(tz[0], tz[1:3], tz[3:].lstrip(":") or None)
+        if zone is None:
+            return None
+    micro = int((frac or "0")[:6].ljust(6, "0"))
+    try:
+        return datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), micro, tzinfo=zone)
+    except ValueError:
+        return None
+
+
+def _year(text: str) -> int:
+    """Four digits as written; two as POSIX strptime reads %y ("25" → 2025, "89" → 1989)."""
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 69 else 1900
+    return year
+
+
+# --------------------------------------------------------------------------- the parsers
+def _relative(text: str) -> _Recipe | None:
+    """Durations back from the fetch, "now" and "last week" in every language of date_words."""
+    if _NOW.match(text):
+        return _Ago(0)
+    match = _LAST.match(text)
+    if match:
+        unit = words.LAST_WORDS[text]
+        return _Ago(0, -unit) if unit < 0 else _Ago(unit)
+    match = _AGO.match(text)
+    if not match:
+        return None
+    before, after = match.group("before"), match.group("after")
+    if before in words.AGO_BOTH:  # "för 2 timmar sedan", "for 2 timer siden"
+        if after != words.AGO_BOTH[before]:
+            return None
+    elif not before and after not in words.AGO_AFTER or before and after not in (None, "atrás"):
+        return None  # "2 hours" is a duration, not a date; "vor 2 Stunden ago" is nothing
+    seconds, months = 0, 0
+    for part in _ONE_AMOUNT.finditer(match.group("amounts")):
+        number = part.group("n")
+        count = int(number) if number and number.isdigit() else 1
+        unit = words.UNITS[part.group("unit")]
+        if unit < 0:
+            months += count * -unit
+        else:
+            seconds += count * unit
+    if seconds > 100 * 366 * 86400 or months > 1200:
+        return None
+    return _Ago(seconds, months)
+
+
+def _time_of(match: re.Match) -> time | None:
+    hour, minute, second = int(match.group("h")), int(match.group("m") or 0), int(match.group("s") or 0)
+    marker = (match.group("pre") or match.group("post") or "").lower()
+    if marker:
+        if not 1 <= hour <= 12:
+            return None
+        if marker in words.PM_WORDS and hour != 12:
+            hour += 12
+        elif marker in words.AM_WORDS and hour == 12:
+            hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
+
+
+def _cut(text: str, match: re.Match) -> str:
+    return text[: match.start()] + " " + text[match.end():]
+
+
+def _absolute(text: str) -> _Recipe | None:
+    """A date (numeric, month name, CJK or a day word), optionally a time and a zone, and nothing
+    else but filler words. Anything more is left to dateparser rather than guessed at."""
+    found, kind, rest = None, "clock", text
+    for date_kind, pattern in _DATES:
+        found = pattern.search(text)
+        if found:
+            kind, rest = date_kind, _cut(text, found)
+            break
+    at, tz, zone_seen = None, None, False
+    clock = _TIME.search(rest)
+    if clock:
+        at = _time_of(clock)
+        if at is None:
+            return None
+        if clock.group("z"):
+            tz, zone_seen = _UTC, True
+        rest = _cut(rest, clock)
+    if not zone_seen:
+        zone = _OFFSET.search(rest) if at is not None else None
+        if zone:
+            tz, zone_seen = _offset(zone.group("sign"), zone.group("h"), zone.group("m")), True
+            if tz is None:
+                return None
+            rest = _cut(rest, zone)
+        else:
+            zone = _ZONE.search(rest)
+            us_zone = _US_ZONE.search(rest) if at is not None and not zone else None
+            if zone:
+                tz, zone_seen = _tz(words.ZONES[zone.group("zone")]), True
+                rest = _cut(rest, zone)
+            elif us_zone:
+                zone, zone_seen = us_zone, True
+                rest = _cut(rest, zone)
+    tokens = _TOKEN.findall(rest)
+    if found is None:  # no day stated: a weekday ("Monday") and/or a time ("17:04") may stand for one
+        weekdays = {words.WEEKDAY_NUMBERS[t] for t in tokens if t in words.WEEKDAY_NUMBERS}
+        if len(weekdays) > 1 or (not weekdays and at is None) or (zone_seen and tz is None):
+            return None
+        tokens = [t for t in tokens if t not in words.WEEKDAY_NUMBERS]
+    if any(token not in words.FILLER for token in tokens):
+        return None
+    if found is None:
+        return _Clock(weekdays.pop() if weekdays else None, at, tz)
+    if kind == "day":
+        if at is None:
+            return None if zone_seen else _DayAt(words.DAY_WORDS[found.group("word")], None, None)
+        if zone_seen and tz is None:  # a US zone on a relative day: its DST needs the day, so skip it
+            return None
+        return _DayAt(words.DAY_WORDS[found.group("word")], at, tz)
+    month_text = found.group("month")
+    month = int(month_text) if month_text.isdigit() else _MONTH_OF[month_text]
+    day = int(found.group("day"))
+    year_text = found.group("year")
+    if zone_seen and tz is None:  # ET/CT/MT/PT: the offset depends on daylight saving time that day
+        if not year_text:
+            return None
+        try:
+            daylight = _us_dst(date(_year(year_text), month, day), at or time())
+        except ValueError:
+            return None
+        tz = _tz(words.US_ZONES[zone.group("zone")] + (60 if daylight else 0))
+    if not year_text:
+        return _YearLess(month, day, at, tz) if 1 <= month <= 12 and 1 <= day <= 31 else None
+    year = _year(year_text)
+    readings = [(year, month, day)]
+    if found.groupdict().get("sep") == "/" and kind == "dmy" and month != day:
+        readings.append((year, day, month))  # 03/04/2025: day first in most of the world, month first in the US
+    values = []
+    for y, m, d in readings:
+        try:
+            values.append(datetime.combine(date(y, m, d), at or time(), tzinfo=tz))
+        except ValueError:
+            continue
+    if not values:
+        return None
+    return _Fixed(values[0]) if len(values) == 1 else _Either(tuple(values))
+
+
+# --------------------------------------------------------------------------- dateparser, last resort
+_PROBES = (datetime(2021, 3, 31, 12, 0), datetime(2021, 7, 14, 17, 43, 11))
+_DATEPARSER: dict[str, Any] = {}
+
+
+def _dateparser_parse() -> Callable[..., datetime | None]:
+    parse = _DATEPARSER.get("parse")
+    if parse is None:
+        import dateparser  # here, not at the top: its import and first parse cost start-up time
+
+        parse = _DATEPARSER["parse"] = dateparser.parse
+    return parse
+
+
+@lru_cache(maxsize=2048)
+def _dateparser_at(text: str, base: datetime) -> datetime | None:
+    """dateparser's reading of ``text`` with ``base`` (naive wall time) as the relative base."""
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    try:
+        value = _dateparser_parse()(text, settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError, KeyError, IndexError):
+        return None
+    if value is not None and value.tzinfo is not None:  # dateparser's StaticTzInfo → a plain offset
+        offset = value.utcoffset()
+        zone = _tz(int(offset.total_seconds() // 60)) if offset is not None else None
+        value = value.replace(tzinfo=zone) if zone is not None else None
+    return value
+
+
+def _ask_dateparser(text: str) -> _Recipe | None:
+    """dateparser's answer as a recipe: fixed when two probe bases agree, a plain offset when both
+    are the same distance back, otherwise asked again for every base."""
+    first, second = (_dateparser_at(text, probe) for probe in _PROBES)
+    if first is None and second is None:
+        return None
+    if first is not None and second is not None:
+        if first == second and (first.tzinfo is not None) == (second.tzinfo is not None):
+            return _Fixed(first)
+        if first.tzinfo is None and second.tzinfo is None:
+            back = _PROBES[0] - first
+            if back == _PROBES[1] - second:  # "3 Std.", "in 2 hours": a plain offset from the base
+                return _Ago(back.total_seconds())
+    return _AskDateparser(text)
+
+
+# --------------------------------------------------------------------------- entry point
+@lru_cache(maxsize=16384)
+def _recipe(raw: str) -> _Recipe | None:
+    """The recipe for one date text, or None when it names no date. Pure in ``raw``: cacheable."""
+    text = _WS.sub(" ", raw).strip()
+    iso = _ISO.match(text)
+    if iso:
+        value = _iso(iso)
+        return _Fixed(value) if value else None
+    unix = _UNIX.match(text)
+    if unix:
+        seconds = int(unix.group(1)) if unix.group(1) else int(unix.group(2)) // 1000
+        return _Fixed(datetime.fromtimestamp(seconds, tz=_UTC))
+    text = text.lower().strip(" .,;:()[]")
+    segments = dict.fromkeys([text, *_SEGMENTS.split(text)])  # "March 3, 2025 | 5 min read"
+    for_dateparser: list[str] = []
+    for segment in segments:
+        segment = segment.strip(" .,;:()[]")
+        stripped = _LABEL.sub("", segment).strip(" .,;:()[]")  # "Updated: …", "Stand: …", "Publié le …"
+        for candidate in dict.fromkeys((segment, stripped)):
+            if candidate:
+                recipe = _relative(candidate) or _absolute(candidate)
+                if recipe is not None:
+                    return recipe
+        if stripped and (any(c.isdigit() for c in stripped) or _RELATIVE_HINT.search(stripped)):
+            for_dateparser.append(stripped)
+    for candidate in for_dateparser[:3]:
+        if _NO_DAY.match(candidate) or _VAGUE.search(candidate):  # "2025", "a few minutes ago"
+            continue
+        if _ONE_AMOUNT.match(candidate) and not _RELATIVE_HINT.search(candidate):  # "5 min read": no date
+            continue
+        recipe = _ask_dateparser(candidate)
+        if recipe is not None:
+            return recipe
+    return None
+
+
+def parse_date(text: str | None, base: datetime) -> datetime | None:
+    """The instant or wall time ``text`` names; relative forms anchored on ``base`` (the fetch
+    time; a naive base is taken as UTC). None when there is no plausible date in it."""
+    if not text or not isinstance(text, str) or len(text) > _MAX_LEN:
         return None
     if base.tzinfo is None:
-        base = base.replace(tzinfo=timezone.utc)
-    match = _ISO.match(text)
-    if match:
-        return _plausible(_iso(match), base)
-    if _UNIX.match(text):
-        seconds = int(text[:10])
-        return _plausible(datetime.fromtimestamp(seconds, tz=timezone.utc), base)
-    match = _AGO.match(text)
-    if match:
-        count = int(match.group(1) or 1)
-        unit = match.group(2).lower()
-        if unit == "month":
-            delta = timedelta(days=30 * count)
-        elif unit == "year":
-            delta = timedelta(days=365 * count)
-        else:
-            delta = timedelta(seconds=_UNITS[unit] * count)
-        return _plausible(base - delta, base)
-    value = _dateparser(text, base.replace(microsecond=0))
-    if value is not None and value.tzinfo is None and _is_relative(text):
-        value = value.replace(tzinfo=base.tzinfo)
+        base = base.replace(tzinfo=_UTC)
+    recipe = _recipe(text)
+    if recipe is None:
+        return None
+    try:
+        value = recipe.apply(base)
+    except (OverflowError, ValueError):
+        return None
     return _plausible(value, base)
-
-
-_RELATIVE_WORDS = re.compile(
-    r"\bago\b|yesterday|today|\bnow\b|\bvor\b|gestern|heute|il y a|hier|aujourd|hace|ayer|hoy|fa\b|ieri|oggi|"
-    r"há\b|ontem|hoje|geleden|gisteren|önce|dün|temu|wczoraj|sedan|siden|igår|i går|前|昨日|今日|전|어제|오늘",
-    re.IGNORECASE,
-)
-
-
-def _is_relative(text: str) -> bool:
-    return bool(_RELATIVE_WORDS.search(text))

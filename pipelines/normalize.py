@@ -23,9 +23,12 @@ def normalize_article(article: Article, now: datetime | None = None) -> Article:
     article.modified_at = parse_date(article.modified_raw, base)
     if article.modified_at is None and article.modified_raw and article.modified_raw == article.published_raw:
         article.modified_at = article.published_at
-    people, orgs = clean_authors(article.authors)
+    # A byline naming the site itself is a house credit, not a person. A name the page declares both
+    # a person and an organisation (JSON-LD "@type": ["Person", "Organization"]) stays a person.
+    people, orgs = clean_authors(article.authors, known_organizations=[article.site_name])
     article.authors = people
-    article.organizations = list(dict.fromkeys([*article.organizations, *orgs]))
+    named = {p.casefold() for p in people}
+    article.organizations = _unique([o for o in [*article.organizations, *orgs] if o.casefold() not in named])
     minutes = parse_read_time(article.read_time_raw)
     if minutes is not None:
         article.read_time_minutes, article.read_time_estimated = minutes, False
@@ -33,6 +36,17 @@ def normalize_article(article: Article, now: datetime | None = None) -> Article:
         article.read_time_minutes = estimate_read_time(article.word_count)
         article.read_time_estimated = True if article.read_time_minutes is not None else None
     return article
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Names in order, each once (compared case-folded)."""
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            kept.append(name)
+    return kept
 
 
 class NormalizePipeline:

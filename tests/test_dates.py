@@ -6,33 +6,350 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from pipelines.dates import parse_date
+from pipelines.dates import _recipe, parse_date
 
-BASE = datetime(2025, 3, 12, 15, 30, tzinfo=timezone.utc)
-CET = timezone(timedelta(hours=1))
+BASE = datetime(2025, 3, 12, 15, 30, tzinfo=timezone.utc)  # a Wednesday
+BASE_CET = datetime(2025, 3, 12, 15, 30, tzinfo=timezone(timedelta(hours=1)))
+LATE_2025 = datetime(2025, 12, 1, 12, 0, tzinfo=timezone.utc)
+UTC = timezone.utc
+
+
+def tz(hours: float) -> timezone:
+    return timezone(timedelta(hours=hours))
+
+
+def ago(**delta: float) -> datetime:
+    return BASE - timedelta(**delta)
+
+
+def wall(*parts: int) -> datetime:
+    """A naive wall time: what a page states without an offset."""
+    return datetime(*parts)
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("7 hours ago", BASE - timedelta(hours=7)),
-        ("an hour ago", BASE - timedelta(hours=1)),
-        ("2 days ago", BASE - timedelta(days=2)),
-        ("2025-03-03T17:04:00+01:00", datetime(2025, 3, 3, 17, 4, tzinfo=CET)),
-        ("2025-03-03T16:04:00Z", datetime(2025, 3, 3, 16, 4, tzinfo=timezone.utc)),
-        ("2025-03-03", datetime(2025, 3, 3)),
-        ("1741017840", datetime(2025, 3, 3, 16, 4, tzinfo=timezone.utc)),
-        ("2099-01-01T00:00:00Z", None),
-        ("1985-01-01", None),
-        ("0000-00-00", None),
-        ("2025-13-45", None),
-        ("", None),
+        # English
+        ("7 hours ago", ago(hours=7)),
+        ("an hour ago", ago(hours=1)),
+        ("a minute ago", ago(minutes=1)),
+        ("45 minutes ago", ago(minutes=45)),
+        ("30 seconds ago", ago(seconds=30)),
+        ("2 days ago", ago(days=2)),
+        ("3 weeks ago", ago(weeks=3)),
+        ("2 months ago", datetime(2025, 1, 12, 15, 30, tzinfo=UTC)),
+        ("1 year ago", datetime(2024, 3, 12, 15, 30, tzinfo=UTC)),
+        ("1 hour and 5 minutes ago", ago(hours=1, minutes=5)),
+        ("3 hours, 20 minutes ago", ago(hours=3, minutes=20)),
+        ("5m ago", ago(minutes=5)),
+        ("3h ago", ago(hours=3)),
+        ("2 hrs. ago", ago(hours=2)),
+        ("just now", BASE),
+        ("moments ago", BASE),
+        ("today", BASE),
+        ("yesterday", ago(days=1)),
+        ("yesterday at 14:05", wall(2025, 3, 11, 14, 5)),
+        ("Yesterday at 2:05 PM", wall(2025, 3, 11, 14, 5)),
+        ("last week", ago(weeks=1)),
+        ("last month", datetime(2025, 2, 12, 15, 30, tzinfo=UTC)),
+        ("last year", datetime(2024, 3, 12, 15, 30, tzinfo=UTC)),
+        # German
+        ("vor 7 Stunden", ago(hours=7)),
+        ("vor einer Stunde", ago(hours=1)),
+        ("vor 5 Min.", ago(minutes=5)),
+        ("vor 3 Tagen", ago(days=3)),
+        ("vor 2 Wochen", ago(weeks=2)),
+        ("gerade eben", BASE),
+        ("gestern", ago(days=1)),
+        ("gestern, 18:30 Uhr", wall(2025, 3, 11, 18, 30)),
+        ("heute, 09:15 Uhr", wall(2025, 3, 12, 9, 15)),
+        ("vorgestern", ago(days=2)),
+        ("letzte Woche", ago(weeks=1)),
+        # French
+        ("il y a 3 heures", ago(hours=3)),
+        ("il y a une heure", ago(hours=1)),
+        ("il y a 2 jours", ago(days=2)),
+        ("il y a 1 heure et 5 minutes", ago(hours=1, minutes=5)),
+        ("à l'instant", BASE),
+        ("hier", ago(days=1)),
+        ("hier à 18h30", wall(2025, 3, 11, 18, 30)),
+        ("la semaine dernière", ago(weeks=1)),
+        # Spanish
+        ("hace 2 días", ago(days=2)),
+        ("hace una hora", ago(hours=1)),
+        ("hace 10 minutos", ago(minutes=10)),
+        ("ahora mismo", BASE),
+        ("ayer a las 18:30", wall(2025, 3, 11, 18, 30)),
+        ("la semana pasada", ago(weeks=1)),
+        # Italian
+        ("2 ore fa", ago(hours=2)),
+        ("un'ora fa", ago(hours=1)),
+        ("3 giorni fa", ago(days=3)),
+        ("ieri alle 18:30", wall(2025, 3, 11, 18, 30)),
+        # Portuguese
+        ("há 2 horas", ago(hours=2)),
+        ("há uma hora", ago(hours=1)),
+        ("2 horas atrás", ago(hours=2)),
+        ("ontem às 18:30", wall(2025, 3, 11, 18, 30)),
+        ("agora", BASE),
+        # Dutch
+        ("2 uur geleden", ago(hours=2)),
+        ("een uur geleden", ago(hours=1)),
+        ("3 dagen geleden", ago(days=3)),
+        ("gisteren om 18:30", wall(2025, 3, 11, 18, 30)),
+        ("vorige week", ago(weeks=1)),
+        # Turkish
+        ("3 saat önce", ago(hours=3)),
+        ("bir saat önce", ago(hours=1)),
+        ("15 dakika önce", ago(minutes=15)),
+        ("2 gün önce", ago(days=2)),
+        ("az önce", BASE),
+        ("dün 18:30", wall(2025, 3, 11, 18, 30)),
+        # Polish
+        ("3 godziny temu", ago(hours=3)),
+        ("godzinę temu", ago(hours=1)),
+        ("5 minut temu", ago(minutes=5)),
+        ("2 dni temu", ago(days=2)),
+        ("przed chwilą", BASE),
+        ("wczoraj o 18:30", wall(2025, 3, 11, 18, 30)),
+        # Swedish, Norwegian, Danish
+        ("för 2 timmar sedan", ago(hours=2)),
+        ("för en timme sedan", ago(hours=1)),
+        ("igår kl. 18:30", wall(2025, 3, 11, 18, 30)),
+        ("for 2 timer siden", ago(hours=2)),
+        ("for 3 dager siden", ago(days=3)),
+        ("i går kl. 18.30", wall(2025, 3, 11, 18, 30)),
+        ("for 4 dage siden", ago(days=4)),
+        ("lige nu", BASE),
+        # Japanese
+        ("2時間前", ago(hours=2)),
+        ("30分前", ago(minutes=30)),
+        ("3日前", ago(days=3)),
+        ("たった今", BASE),
+        ("昨日 18:30", wall(2025, 3, 11, 18, 30)),
+        # Korean
+        ("3시간 전", ago(hours=3)),
+        ("10분 전", ago(minutes=10)),
+        ("2일 전", ago(days=2)),
+        ("방금", BASE),
+        ("어제 오후 6:30", wall(2025, 3, 11, 18, 30)),
     ],
 )
-def test_parse_date(text, expected):
+def test_relative(text, expected):
     assert parse_date(text, BASE) == expected
 
 
-def test_relative_date_keeps_the_base_offset():
-    base = datetime(2025, 3, 12, 15, 30, tzinfo=CET)
-    assert parse_date("7 hours ago", base).utcoffset() == timedelta(hours=1)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ISO 8601 and machine forms
+        ("2025-03-03T17:04:00+01:00", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+        ("2025-03-03T17:04:00+0100", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+        ("2025-03-03T16:04:00Z", datetime(2025, 3, 3, 16, 4, tzinfo=UTC)),
+        ("2025-03-03T16:04:00.123Z", datetime(2025, 3, 3, 16, 4, 0, 123000, tzinfo=UTC)),
+        ("2025-03-03T17:04:00-05:00", datetime(2025, 3, 3, 17, 4, tzinfo=tz(-5))),
+        ("2025-03-03T17:04:00", wall(2025, 3, 3, 17, 4)),
+        ("2025-03-03 17:04", wall(2025, 3, 3, 17, 4)),
+        ("2025-03-03", wall(2025, 3, 3)),
+        ("2025-03-03 17:04:00 CET", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+        ("2025-03-03T17:04:00 CET", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+        ("2025-03-03T17:04:00+01:00[Europe/Berlin]", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+        # Unix timestamps (JSON-LD numbers reach us as strings)
+        ("1741017840", datetime(2025, 3, 3, 16, 4, tzinfo=UTC)),
+        ("1741017840.0", datetime(2025, 3, 3, 16, 4, tzinfo=UTC)),
+        ("1741017840000", datetime(2025, 3, 3, 16, 4, tzinfo=UTC)),
+        # RFC 2822
+        ("Mon, 03 Mar 2025 17:04:00 +0100", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+        ("Mon, 3 Mar 2025 16:04:00 GMT", datetime(2025, 3, 3, 16, 4, tzinfo=UTC)),
+        ("03 Mar 2025 11:04 EST", datetime(2025, 3, 3, 11, 4, tzinfo=tz(-5))),
+        # Month names, times and named zones
+        ("March 3, 2025 5:04 PM ET", datetime(2025, 3, 3, 17, 4, tzinfo=tz(-5))),
+        ("March 3, 2025 5:04 PM", wall(2025, 3, 3, 17, 4)),
+        ("March 3, 2025", wall(2025, 3, 3)),
+        ("Monday, March 3, 2025", wall(2025, 3, 3)),
+        ("3rd of March 2025", wall(2025, 3, 3)),
+        ("3-Mar-2025", wall(2025, 3, 3)),
+        ("5:04 PM ET, March 3, 2025", datetime(2025, 3, 3, 17, 4, tzinfo=tz(-5))),
+        ("3 March 2025 10:00 CET", datetime(2025, 3, 3, 10, tzinfo=tz(1))),
+        ("3 March 2025 10:00 CEST", datetime(2025, 3, 3, 10, tzinfo=tz(2))),
+        ("3 March 2025 10:00 EST", datetime(2025, 3, 3, 10, tzinfo=tz(-5))),
+        ("3 March 2025 10:00 EDT", datetime(2025, 3, 3, 10, tzinfo=tz(-4))),
+        ("3 March 2025 10:00 GMT", datetime(2025, 3, 3, 10, tzinfo=UTC)),
+        ("3 March 2025 10:00 UTC", datetime(2025, 3, 3, 10, tzinfo=UTC)),
+        ("3 March 2025 10:00 BST", datetime(2025, 3, 3, 10, tzinfo=tz(1))),
+        ("3 March 2025 10:00 IST", datetime(2025, 3, 3, 10, tzinfo=tz(5.5))),
+        ("3 March 2025 10:00 JST", datetime(2025, 3, 3, 10, tzinfo=tz(9))),
+        ("3 March 2025 10:00 KST", datetime(2025, 3, 3, 10, tzinfo=tz(9))),
+        ("3 March 2025 10:00 GMT+2", datetime(2025, 3, 3, 10, tzinfo=tz(2))),
+        ("3 March 2025 10:00 UTC-03:00", datetime(2025, 3, 3, 10, tzinfo=tz(-3))),
+        # numeric European dates, and those of other languages with month names
+        ("03.03.2025, 17:04 Uhr", wall(2025, 3, 3, 17, 4)),
+        ("3.3.2025 17:04", wall(2025, 3, 3, 17, 4)),
+        ("03.03.25", wall(2025, 3, 3)),
+        ("Montag, 3. März 2025", wall(2025, 3, 3)),
+        ("3 mars 2025 à 17h04", wall(2025, 3, 3, 17, 4)),
+        ("lundi 3 mars 2025", wall(2025, 3, 3)),
+        ("1er mars 2025", wall(2025, 3, 1)),
+        ("3 de marzo de 2025", wall(2025, 3, 3)),
+        ("3 de marzo de 2025, 17:04", wall(2025, 3, 3, 17, 4)),
+        ("3 marzo 2025 alle 17:04", wall(2025, 3, 3, 17, 4)),
+        ("3 de março de 2025 às 17h04", wall(2025, 3, 3, 17, 4)),
+        ("3 maart 2025 om 17:04", wall(2025, 3, 3, 17, 4)),
+        ("3 Mart 2025 17:04", wall(2025, 3, 3, 17, 4)),
+        ("3 marca 2025 o 17:04", wall(2025, 3, 3, 17, 4)),
+        ("3 februari 2025 kl. 17:04", wall(2025, 2, 3, 17, 4)),
+        ("11. augusti 2024", wall(2024, 8, 11)),
+        ("3. mars 2025 kl. 17.04", wall(2025, 3, 3, 17, 4)),
+        ("2025年3月3日 17時04分", wall(2025, 3, 3, 17, 4)),
+        ("2025年3月3日(月) 17:04", wall(2025, 3, 3, 17, 4)),
+        ("2025/03/03 17:04", wall(2025, 3, 3, 17, 4)),
+        ("2025년 3월 3일 오후 5:04", wall(2025, 3, 3, 17, 4)),
+        ("2025.03.03. 17:04", wall(2025, 3, 3, 17, 4)),
+        # a day with no year: the latest such day not after the fetch
+        ("3 March", wall(2025, 3, 3)),
+        ("March 13", wall(2025, 3, 13)),
+        ("20 March", wall(2024, 3, 20)),
+        # a weekday or a time alone: the latest one before the fetch, as dateparser reads them
+        ("Monday", wall(2025, 3, 10)),
+        ("Wednesday", wall(2025, 3, 5)),
+        ("Mittwoch, 18:30 Uhr", wall(2025, 3, 5, 18, 30)),
+        ("09:15", wall(2025, 3, 12, 9, 15)),
+        ("17:04", wall(2025, 3, 11, 17, 4)),
+        # day/month order: dots and dashes are day first; slashes take the reading nearest the fetch
+        ("03/04/2025", wall(2025, 3, 4)),
+        ("13/02/2025", wall(2025, 2, 13)),
+        ("02/13/2025", wall(2025, 2, 13)),
+        ("04-03-2025", wall(2025, 3, 4)),
+    ],
+)
+def test_absolute(text, expected):
+    assert parse_date(text, BASE) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published 3 March 2025", wall(2025, 3, 3)),
+        ("Published: 2025-03-03T17:04:00+01:00", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+        ("Updated: March 3, 2025, 5:04 p.m. EST", datetime(2025, 3, 3, 17, 4, tzinfo=tz(-5))),
+        ("Last updated 2 hours ago", ago(hours=2)),
+        ("Updated 7 hours ago", ago(hours=7)),
+        ("Posted on March 3, 2025", wall(2025, 3, 3)),
+        ("Stand: 03.03.2025 17:04 Uhr", wall(2025, 3, 3, 17, 4)),
+        ("Aktualisiert am 03.03.2025", wall(2025, 3, 3)),
+        ("Veröffentlicht am 3. März 2025 um 15:44", wall(2025, 3, 3, 15, 44)),
+        ("Publié le 3 mars 2025", wall(2025, 3, 3)),
+        ("Mis à jour le 3 mars 2025 à 17h04", wall(2025, 3, 3, 17, 4)),
+        ("Publicado el 3 de marzo de 2025", wall(2025, 3, 3)),
+        ("Pubblicato il 3 marzo 2025", wall(2025, 3, 3)),
+        ("Gepubliceerd op 3 maart 2025", wall(2025, 3, 3)),
+        ("입력 2025.03.03 17:04", wall(2025, 3, 3, 17, 4)),
+        ("更新日：2025年3月3日", wall(2025, 3, 3)),
+        ("March 3, 2025 | 5 min read", wall(2025, 3, 3)),
+        ("vor 7 Stunden | Lesezeit 4 Min.", ago(hours=7)),
+        ("3 mars 2025 · 4 min de lecture", wall(2025, 3, 3)),
+        ("  7 hours\n ago ", ago(hours=7)),
+    ],
+)
+def test_prefixes_and_suffixes_are_ignored(text, expected):
+    assert parse_date(text, BASE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2099-01-01T00:00:00Z",  # far future
+        "2025-03-14T00:00:00Z",  # more than a day ahead of the fetch
+        "13. Mai 2025 um 15:44",  # two months ahead
+        "1985-01-01",  # before 1990
+        "599616000",  # a timestamp before 1990
+        "0000-00-00",
+        "2025-13-45",
+        "2025-02-30",
+        "31.02.2025",
+        "25:61",
+        "2025",
+        "March 2025",
+        "5 min read",
+        "a few minutes ago",
+        "Share this article",
+        "ET",
+        "",
+        "x" * 500,
+    ],
+)
+def test_rejected(text):
+    assert parse_date(text, BASE) is None
+
+
+def test_none_is_no_date():
+    assert parse_date(None, BASE) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2 hours ago", datetime(2025, 3, 12, 13, 30, tzinfo=tz(1))),
+        ("yesterday", datetime(2025, 3, 11, 15, 30, tzinfo=tz(1))),
+        ("just now", BASE_CET),
+    ],
+)
+def test_relative_dates_carry_the_base_offset(text, expected):
+    value = parse_date(text, BASE_CET)
+    assert value == expected and value.utcoffset() == timedelta(hours=1)
+
+
+@pytest.mark.parametrize(
+    "text, offset",
+    [
+        ("July 3, 2025 5:04 PM ET", timedelta(hours=-4)),  # US daylight saving time
+        ("January 3, 2025 5:04 PM ET", timedelta(hours=-5)),
+        ("July 3, 2025 2:04 PM PT", timedelta(hours=-7)),
+        ("July 3, 2025 10:00 CEST", timedelta(hours=2)),
+        ("March 9, 2025 1:30 AM ET", timedelta(hours=-5)),  # daylight saving time starts at 2:00
+        ("March 9, 2025 3:30 AM ET", timedelta(hours=-4)),
+        ("November 2, 2025 1:30 AM ET", timedelta(hours=-4)),  # the hour that comes twice: its first pass
+        ("November 2, 2025 2:30 AM ET", timedelta(hours=-5)),
+    ],
+)
+def test_named_zones_become_the_offset_of_that_day(text, offset):
+    assert parse_date(text, LATE_2025).utcoffset() == offset
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025-03-03T17:04:00", "03.03.2025, 17:04 Uhr", "3 mars 2025 à 17h04", "gestern, 18:30 Uhr", "2025-03-03"],
+)
+def test_no_offset_is_invented(text):
+    assert parse_date(text, BASE).tzinfo is None
+
+
+def test_a_naive_base_is_taken_as_utc():
+    assert parse_date("7 hours ago", BASE.replace(tzinfo=None)) == ago(hours=7)
+
+
+@pytest.mark.parametrize("text", ["7 hours ago", "yesterday at 14:05", "3 March", "03/04/2025", "Monday"])
+def test_the_cache_holds_recipes_so_a_new_base_still_answers_right(text):
+    later = BASE + timedelta(days=400, hours=3)
+    first = parse_date(text, BASE)
+    hits = _recipe.cache_info().hits
+    assert parse_date(text, later) != first
+    assert _recipe.cache_info().hits == hits + 1
+
+
+def test_caches_are_bounded():
+    assert _recipe.cache_info().maxsize is not None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("in 2 hours", BASE + timedelta(hours=2)),  # read by dateparser, then cached as an offset
+        ("in 3 days", None),  # the future
+        ("Tue Mar 04 2025 17:04:00 GMT+0100 (Central European Standard Time)",
+         datetime(2025, 3, 4, 17, 4, tzinfo=tz(1))),
+    ],
+)
+def test_dateparser_reads_the_rest(text, expected):
+    assert parse_date(text, BASE) == expected
