@@ -218,14 +218,17 @@ def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
         found: list[str] = []
         _ld_people(article_ld.get("author") or article_ld.get("creator"), found, orgs)
         people = keep(found)
+    if not people:
+        for key in sel.META_AUTHOR:
+            people = keep([v for v in metas.get(key, ()) if not _URLISH.search(v) and not v.startswith("@")])
+            if people:
+                break
+    if not people:
+        people = keep(_dom_bylines(root))
     if people:
-        return people, orgs
-    for key in sel.META_AUTHOR:
-        values = [v for v in metas.get(key, ()) if not _URLISH.search(v) and not v.startswith("@")]
-        people = keep(values)
-        if people:
-            return people, orgs
-    return keep(_dom_bylines(root)), orgs
+        # The publisher credited as author beside real people is not a byline credit.
+        orgs = [o for o in orgs if _fold(o) not in sites]
+    return people, orgs
 
 
 # --------------------------------------------------------------------------- dates
