@@ -39,7 +39,7 @@ def render_body(sections: list[Section], tables: list[Table] | None = None) -> s
                 table = tables[block.ref]
                 rows = ([table.header] if table.header else []) + table.rows
                 lines = [table.caption] if table.caption else []
-                lines += ["\t".join(cell for cell in row if cell) for row in rows]
+                lines += ["\t".join(row) for row in rows]
                 if lines:
                     parts.append("\n".join(lines))
             elif block.kind == "list":
@@ -98,7 +98,8 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         root, url, titles, authors + organizations, description, [site_name or "", canonical or ""]
     )
     body = render_body(sections, tables)
-    if not is_typed and (len(body) < _MIN_UNTYPED_CHARS or not title):
+    # Chinese, Japanese and Korean say in one character what takes several in other scripts.
+    if not is_typed and (len(body) + 2 * len(_CJK_CHAR.findall(body)) < _MIN_UNTYPED_CHARS or not title):
         return None
     if not body and not title:
         return None

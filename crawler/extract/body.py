@@ -70,6 +70,10 @@ def prune(root: HtmlElement) -> None:
     doomed = [el for el in root.iter(*sel.STRUCTURAL_TAGS)]
     doomed.extend(el for el in sel.MAYBE_HIDDEN(root) if _is_hidden(el))
     for el in doomed:
+        if el.tag == "aside" and el.find(".//blockquote") is not None:
+            continue  # a pull quote set in an <aside> is part of the article
+        if el.tag == "footer" and any(a.tag == "blockquote" for a in el.iterancestors()):
+            continue  # a quote's attribution
         if el.getparent() is not None and len(el.text_content()) < 0.3 * total:
             el.drop_tree()
 
@@ -272,9 +276,9 @@ _CREDIT_WORDS = frozenset("credit credits copyright source photographer author b
 
 def image_from(el: HtmlElement, base_url: str) -> Image | None:
     """An Image from a <figure>, <picture> or <img> (with its caption and credit)."""
-    img = el if el.tag == "img" else el.find(".//img")
+    img = el if el.tag in _IMG_TAGS else next(el.iter(*_IMG_TAGS), None)
     src = None
-    if el.tag != "img":
+    if el.tag not in _IMG_TAGS:
         for source in el.iter("source"):
             src = _best_src(source)
             if src:
@@ -388,7 +392,7 @@ class _Walker:
                     self.inline("\n")
                 elif tag in INLINE_TAGS and not _has_block(child):
                     self.inline_element(child)
-                elif tag == "img":
+                elif tag in _IMG_TAGS:
                     self.flush()
                     self.image(child)
                 else:
@@ -440,7 +444,8 @@ class _Walker:
                     self.add(Block(kind="table", ref=len(self.tables) - 1))
         elif tag in ("figure", "picture"):
             self.figure(el)
-        elif tag in ("iframe", "video", "audio"):
+        elif tag in ("iframe", "video", "audio", "amp-iframe", "amp-video", "amp-youtube", "amp-twitter",
+                     "amp-instagram", "amp-vimeo"):
             self.embed(el)
         elif tag == "pre":
             text = el.text_content().strip()
@@ -512,11 +517,12 @@ class _Walker:
             if url:
                 provider = next((p for host, p in _EMBED_HOSTS if host in url), "post")
                 # The post's text as the page shows it before the embed script runs.
-                self.add(Block(kind="embed", url=urljoin(self.base_url, url), provider=provider, text=text_of(el) or None))
+                text = " ".join(t.strip() for t in el.itertext() if t.strip())
+                self.add(Block(kind="embed", url=urljoin(self.base_url, url), provider=provider, text=text or None))
             return
         attribution = None
         for sub in el.iter("cite", "footer", "figcaption"):
-            attribution = text_of(sub) or None
+            attribution = text_of(sub).lstrip("—–-― ").strip() or None
             sub.drop_tree()
             break
         text = "\n\n".join(t for t in (text_of(p) for p in el.iter("p")) if t) or text_of(el)
@@ -524,13 +530,17 @@ class _Walker:
             self.add(Block(kind="quote", text=text, attribution=attribution))
 
     def figure(self, el: HtmlElement) -> None:
-        if el.find(".//img") is None and el.find(".//source") is None:
+        if next(el.iter(*_IMG_TAGS, "source"), None) is None:
             for sub in el.iter("iframe", "video", "blockquote"):
                 self.block(sub)
                 return
-            if el.find(".//table") is not None:
+            table = el.find(".//table")
+            if table is not None:
                 self.walk(el)
                 self.flush()
+                caption = el.find("figcaption")
+                if caption is not None and self.tables and self.tables[-1].caption is None and text_of(caption):
+                    self.tables[-1].caption = text_of(caption)
             return
         self.image(el)
 
@@ -542,7 +552,7 @@ class _Walker:
         self.add(Block(kind="image", ref=len(self.images) - 1))
 
     def embed(self, el: HtmlElement) -> None:
-        src = el.get("src") or el.get("data-src")
+        src = el.get("src") or el.get("data-src") or _amp_embed_url(el)
         if not src:
             source = el.find(".//source")
             src = source.get("src") if source is not None else None
@@ -555,9 +565,25 @@ class _Walker:
         self.add(Block(kind="embed", url=url, provider=provider))
 
 
+_IMG_TAGS = ("img", "amp-img")
+_AMP_EMBEDS = {
+    "amp-youtube": ("data-videoid", "https://www.youtube.com/watch?v={}"),
+    "amp-twitter": ("data-tweetid", "https://twitter.com/i/web/status/{}"),
+    "amp-instagram": ("data-shortcode", "https://www.instagram.com/p/{}/"),
+    "amp-vimeo": ("data-videoid", "https://vimeo.com/{}"),
+}
+
+
+def _amp_embed_url(el: HtmlElement) -> str | None:
+    """The URL an AMP embed component stands for (<amp-youtube data-videoid=...>)."""
+    attr, template = _AMP_EMBEDS.get(el.tag, (None, None))
+    value = el.get(attr) if attr else None
+    return template.format(value) if value else None
+
+
 def _has_block(el: HtmlElement) -> bool:
     for sub in el.iter():
-        if sub is not el and isinstance(sub.tag, str) and sub.tag not in INLINE_TAGS and sub.tag not in ("br", "img"):
+        if sub is not el and isinstance(sub.tag, str) and sub.tag not in INLINE_TAGS and sub.tag not in ("br", "img", "amp-img"):
             return True
     return False
 

@@ -363,9 +363,9 @@ def extract_read_time(metas: MetaMap, article_ld: dict | None, small: list[tuple
         return joined[start : end if end >= 0 else len(joined)]
     labels = metas.get("twitter:label1", []) + metas.get("twitter:label2", [])
     data = metas.get("twitter:data1", []) + metas.get("twitter:data2", [])
-    for label, value in zip(labels, data):
+    for label, value in zip(labels, data, strict=False):
         if "read" in label.lower() or "lese" in label.lower():
-            return f"{value} read" if "read" not in value.lower() else value
+            return value
     if article_ld and isinstance(article_ld.get("timeRequired"), str):
         return article_ld["timeRequired"]
     return None

@@ -21,7 +21,8 @@ H1 = XPath("//h1")
 TIME_ELEMENTS = XPath("//time[@datetime] | //*[@itemprop='datePublished' or @itemprop='dateModified']")
 AUTHOR_ELEMENTS = XPath(
     "//*[@rel='author' or @itemprop='author' or @data-testid='byline' or contains(@class, 'byline')"
-    " or contains(@class, 'author') or contains(@class, 'Byline') or contains(@class, 'Author')]"
+    " or contains(@class, 'author') or contains(@class, 'Byline') or contains(@class, 'Author')"
+    " or contains(@class, 'autor') or contains(@class, 'Autor') or contains(@class, 'auteur') or contains(@class, 'firma')]"
 )
 AUTHOR_LINKS = XPath(
     "//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/autor/')"

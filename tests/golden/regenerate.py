@@ -1,0 +1,50 @@
+"""Write tests/golden/<case>.json from <case>.html with the current extractor.
+
+    .venv/bin/python -m tests.golden.regenerate [CASE ...]
+
+Review every change (`git diff tests/golden`) before committing: the JSON files are the expected
+articles, checked by hand, and tests/test_golden.py compares the extractor's output with them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from crawler.extract import extract_article
+from pipelines.normalize import normalize_article
+
+HERE = Path(__file__).resolve().parent
+FETCHED_AT = datetime(2025, 12, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def case_url(case: str) -> str:
+    return f"https://golden.example/{case}"
+
+
+def extract_case(case: str) -> dict:
+    """The normalised article of a golden case as plain JSON values."""
+    html = (HERE / f"{case}.html").read_bytes()
+    article = extract_article(html, case_url(case), FETCHED_AT)
+    if article is None:
+        raise ValueError(f"{case}: no article extracted")
+    normalize_article(article)
+    return json.loads(json.dumps(dataclasses.asdict(article), default=lambda v: v.isoformat(), ensure_ascii=False))
+
+
+def cases() -> list[str]:
+    return sorted(p.stem for p in HERE.glob("*.html"))
+
+
+def main(argv: list[str]) -> None:
+    for case in argv or cases():
+        out = HERE / f"{case}.json"
+        out.write_text(json.dumps(extract_case(case), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {out.relative_to(HERE.parent.parent)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

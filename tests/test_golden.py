@@ -1,0 +1,39 @@
+"""Golden pages: one small hand-written page per markup style, and the article expected from it.
+
+A failure names the case and the field; if the change is intended, regenerate with
+`.venv/bin/python -m tests.golden.regenerate CASE` and review the diff of the JSON file.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.items import Article
+from tests.golden.regenerate import HERE, cases, extract_case
+
+FIELDS = [f for f in Article.__dataclass_fields__ if f != "content_hash"]
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, dict]:
+    return {case: extract_case(case) for case in cases()}
+
+
+def expected(case: str) -> dict:
+    return json.loads((HERE / f"{case}.json").read_text(encoding="utf-8"))
+
+
+def test_every_case_has_its_expected_article():
+    assert cases(), "no golden cases"
+    missing = [c for c in cases() if not (HERE / f"{c}.json").exists()]
+    assert not missing, f"run: .venv/bin/python -m tests.golden.regenerate {' '.join(missing)}"
+
+
+@pytest.mark.parametrize("case", cases())
+@pytest.mark.parametrize("field", FIELDS)
+def test_golden_field(extracted, case, field):
+    want = expected(case)[field]
+    got = extracted[case][field]
+    assert got == want, f"{case}.{field} differs from tests/golden/{case}.json"
