@@ -96,7 +96,7 @@ BOILERPLATE_STRONG = frozenset(
     sponsored promo promotion trending mostread morestories readmore readnext nextread upnext
     toolbar skiplink printonly screenreader sronly footer masthead navbar navigation nav menu topbar
     sidebar regwall piano tinypass upsell placeholder donation donate carousel gallery slideshow lightbox
-    flyout
+    flyout teaser teasers whatsapp telegram
     """.split()
 )
 # Words that mark a template part when they are the last word of a class name ("article-meta",
@@ -106,6 +106,7 @@ BOILERPLATE_HEAD = frozenset(
     meta metadata byline bylines author authors date dates time timestamp dateline published updated
     credit credits copyright caption captions label kicker eyebrow tags tag topics keywords categories
     toc bio biography tools actions counter count rating cta login register hidden excerpt overline
+    description
     """.split()
 )
 # Words that say an element is the content: a class name ending in one of them keeps the element.
