@@ -751,7 +751,10 @@ _FIND = find_container if _os.environ.get("ND_OLD") else None
 
 _FLAGGED_WEIGHT = 0.5
 _LEAF_UNITS = frozenset({"p", "pre", "li", "td", "th", "dd", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
-_UNIT_TAGS = tuple({"p", "pre", "td", "th", "div", "section", "span", "font", "li", "blockquote", "dd", "article", "main", "center", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements whose text is counted once for the container choice: inline elements (span, font, a...)
+# count with the block around them, never on their own, so no text is counted twice.
+_UNIT_TAGS = ("p", "pre", "td", "th", "div", "section", "li", "blockquote", "dd", "article", "main", "center",
+              "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(), lam: float = 1.0, short: float = 0.5) -> HtmlElement | None:
@@ -815,12 +818,25 @@ def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = fr
             best, best_score = el, score
     if best is None:
         return None
+    # Nearly as good and tighter: a box inside the winner that leaves out only a little (a standfirst,
+    # a player) is the article text itself.
+    best_depth = sum(1 for _ in best.iterancestors())
+    for el, g in good.items():
+        score = g - lam * bad.get(el, 0.0)
+        if score >= _TIGHTER * best_score and el is not best:
+            depth = sum(1 for _ in el.iterancestors())
+            if depth > best_depth and best in set(el.iterancestors()):
+                best, best_depth = el, depth
+    best_score = good[best] - lam * bad.get(best, 0.0)
     # An article cut into several boxes (ads and prompts between them): go up to the ancestor that
     # gathers much more of the text for little more template.
     chosen, el = best, best.getparent()
     while el is not None:
         g = good.get(el, 0.0)
-        if g - lam * bad.get(el, 0.0) >= _EXPAND_NET * best_score and g >= _EXPAND_GOOD * good[chosen]:
+        net = g - lam * bad.get(el, 0.0)
+        if g >= _EXPAND_GOOD * good[chosen] and (
+            net >= _EXPAND_NET * best_score or (good[chosen] < _SMALL and g >= 2 * good[chosen] and net > 0)
+        ):
             chosen = el
         el = el.getparent()
     return chosen
@@ -828,6 +844,8 @@ def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = fr
 
 _EXPAND_NET = 0.85
 _EXPAND_GOOD = 1.3
+_SMALL = 400
+_TIGHTER = 0.97
 
 
 def _has_unit_child(el: HtmlElement) -> bool:
