@@ -740,7 +740,36 @@ def extract_body(root: HtmlElement, base_url: str, titles: list[str], authors: l
         if not len(description) * 0.95 <= len(lead) <= len(description) * 1.3:
             summary = description
     sections = _drop_empty(walker.sections)
-    return sections, walker.tables, walker.images, summary
+    images = walker.images
+    hero = _hero_image(container, base_url, flagged) if container is not None else None
+    if hero is not None and all(hero.url != im.url for im in images):
+        images.insert(0, hero)
+        for section in sections:
+            for block in section.blocks:
+                if block.kind == "image" and block.ref is not None:
+                    block.ref += 1
+    return sections, walker.tables, images, summary
+
+
+def _hero_image(container: HtmlElement, base_url: str, flagged: set[HtmlElement]) -> Image | None:
+    """The article's lead picture when it sits above the text, in the article's header."""
+    region = container
+    for _ in range(3):
+        parent = region.getparent()
+        if parent is None or region.tag in ("article", "main", "body"):
+            break
+        region = parent
+    for el in region.iter("figure", "picture", *_IMG_TAGS):
+        if el is container or container in set(el.iterancestors()):
+            return None  # reached the text: nothing above it
+        if el in flagged or any(a in flagged for a in el.iterancestors()):
+            continue
+        if el.tag in _IMG_TAGS and el.getparent() is not None and el.getparent().tag in ("figure", "picture"):
+            continue
+        image = image_from(el, base_url)
+        if image is not None:
+            return image
+    return None
 
 
 _RETRY_BELOW = 400
