@@ -359,7 +359,7 @@ class _Walker:
         """A short line that is template, not prose: a box label, a dateline, a credit, a byline."""
         if len(text) < 120 and (sel.FURNITURE_LINE.match(text) or sel.PLAYER_LINE.match(text)):
             return True
-        if sel.CONTACT_LINE.match(text) or sel.CTA_LINE.search(text) and len(text) < 250:
+        if sel.CONTACT_LINE.match(text) or len(text) < 250 and (sel.CTA_LINE.search(text) or sel.CONSENT_LINE.search(text)):
             return True
         if len(text) < 80 and (sel.DATE_LINE.match(text) or sel.CREDIT_LINE.search(text)):
             return True

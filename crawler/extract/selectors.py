@@ -180,6 +180,15 @@ CTA_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Consent gates and cookie notices left where an embed or the page would load.
+CONSENT_LINE = re.compile(
+    r"\bcookies?\b.{0,100}\b(?:website|browser|experience|consent|accept|necessary|einverstanden|akzeptieren)\b"
+    r"|\bexterne[nr]? inhalte?s?\b|\bexternal content\b|\bdatenschutzerkl[äa]rung\b|\beinverstanden\b"
+    r"|\bdrittplattformen\b|\bdrittanbieter\b|\bthird[- ]party (?:content|providers?|platforms?|cookies)\b"
+    r"|\b(?:privacy|cookie) (?:settings|preferences|overview)\b|\bprivatsphäre-einstellungen\b",
+    re.IGNORECASE,
+)
+
 # Credit lines at the end of agency copy: "Additional reporting by…", "Jane Doe contributed to this report".
 CONTRIBUTOR_LINE = re.compile(
     r"^\W*(?:additional reporting by|reporting by|editing by|compiled by|written by|with (?:reporting|files) from|"
