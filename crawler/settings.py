@@ -26,6 +26,11 @@ REDIRECT_MAX_TIMES = 10
 # A 429/503 asking (Retry-After) for a longer wait than this many seconds is given up on.
 NEWSDESK_RETRY_AFTER_MAX = 60
 
+EXTENSIONS = {
+    # A JOBDIR left by a killed crawl (SIGKILL) is moved aside instead of resumed half-empty.
+    "crawler.jobguard.KilledJobGuard": 0,
+}
+
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RetryAfterMiddleware": 560,
     "crawler.middlewares.RedirectGuardMiddleware": 610,

@@ -160,9 +160,12 @@ class SQLitePipeline:
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="database_error"))
 
     def _log_unwritable(self, exc: sqlite3.Error, action: str, lost: int = 0) -> None:
+        if action == "open":
+            logger.error("Cannot open the database %s for writing: %s. Stopping the crawl.", self.path, exc)
+            return
         stored = self.crawler.stats.get_value("newsdesk/stored", 0) if self.crawler.stats else 0
         logger.error(
-            "Cannot %s the database %s: %s. Stopping the crawl: %d articles stored in this run are kept, "
+            "Cannot %s the database %s: %s. Stopping the crawl: the %d articles committed in this run are kept, "
             "%d not written.", action, self.path, exc, stored, lost,
         )
 

@@ -82,7 +82,7 @@ def mojibake(text: str) -> str:
 
 def article_html(base: str, path: str, title: str = TITLE, *, body: str | None = None, head: str = "",
                  ld: dict | str | None = None, ld_ascii: bool = False, meta_charset: str | None = None,
-                 byline: str = "") -> str:
+                 byline: str = "", author_in_byline: bool = True) -> str:
     """A complete article page (og:type article, JSON-LD NewsArticle unless ``ld`` says otherwise)."""
     canonical = base + urlsplit(path).path
     if ld is None:
@@ -93,13 +93,14 @@ def article_html(base: str, path: str, title: str = TITLE, *, body: str | None =
         f"<p>{escape(p)}</p>" for p in [FILLER[0], SENTENCE, *FILLER[1:]]
     )
     charset = f'<meta charset="{meta_charset}">' if meta_charset else ""
+    by = f'<p class="byline">By {escape(AUTHOR)}</p>' if author_in_byline else ""
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head>{charset}<title>{escape(title)} | The Bad Herald</title>'
         f'<meta property="og:type" content="article"><meta property="og:site_name" content="The Bad Herald">'
         f'<link rel="canonical" href="{escape(canonical)}">'
         f'<script type="application/ld+json">{ld_text}</script>{head}</head>'
         f'<body><header><nav><a href="/bad/article/nav">Home</a></nav></header>'
-        f'<article><h1>{escape(title)}</h1><p class="byline">By {escape(AUTHOR)}</p>{byline}{paras}</article>'
+        f'<article><h1>{escape(title)}</h1>{by}{byline}{paras}</article>'
         f"<footer><p>© The Bad Herald</p></footer></body></html>"
     )
 
@@ -192,11 +193,11 @@ def handle(h, head: bool = False) -> None:  # noqa: PLR0911, PLR0912 - one dispa
         if seg[1] == "mojibake-jsonld":
             ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": mojibake(TITLE),
                   "author": {"@type": "Person", "name": mojibake(AUTHOR)}, "description": mojibake(SENTENCE)}
-            html = article_html(base, path, ld=ld, meta_charset=meta)
+            html = article_html(base, path, ld=ld, meta_charset=meta, author_in_byline=False)
         elif seg[1] == "mojibake-jsonld-escaped":
             ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": mojibake(TITLE),
                   "author": {"@type": "Person", "name": mojibake(AUTHOR)}, "description": mojibake(SENTENCE)}
-            html = article_html(base, path, ld=ld, ld_ascii=True, meta_charset=meta)
+            html = article_html(base, path, ld=ld, ld_ascii=True, meta_charset=meta, author_in_byline=False)
         else:
             html = article_html(base, path, meta_charset=meta)
         return send(html.encode(encoding), ctype)
@@ -205,8 +206,8 @@ def handle(h, head: bool = False) -> None:  # noqa: PLR0911, PLR0912 - one dispa
         case = seg[1]
         paras = "".join(f"<p>{escape(p)}" for p in [FILLER[0], SENTENCE, *FILLER[1:]])
         if case == "unclosed":
-            body = (f'<html lang="en"><head><title>{escape(TITLE)}<meta property="og:type" content="article">'
-                    f"<body><div class=content><article><h1>{escape(TITLE)}<div><span>{paras}<ul><li>one<li>two"
+            body = (f'<html lang="en"><head><title>{escape(TITLE)}</title><meta property="og:type" content="article">'
+                    f"<body><div class=content><article><h1>{escape(TITLE)}</h1><div><span><b>{paras}<ul><li>one<li>two"
                     f"<table><tr><td>cell<td>cell")
             return send(body.encode())
         if case == "nested-html":

@@ -185,7 +185,7 @@ class NewsSpider(SitemapSpider):
             article = self.extract(tree, response.url, fetched_at)
         except Exception:
             stats.inc_value("newsdesk/failed/extract_error")
-            logger.exception("Extraction failed on %s (newsdesk/failed/extract_error)", response.url)
+            logger.exception("Extraction failed on %s: extractor error (newsdesk/failed/extract_error)", response.url)
             return
         if article is not None:
             stats.inc_value("newsdesk/extracted")
