@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
@@ -82,7 +84,7 @@ class SQLitePipeline:
         spider = self.crawler.spider
         arguments = getattr(spider, "arguments", {}) if spider is not None else {}
         recorded = {k: _jsonable(self.crawler.settings.get(k)) for k in RECORDED_SETTINGS}
-        with self.db.atomic():
+        with self.write_transaction():
             table = self.db[schema.RUNS]
             table.insert(
                 {
@@ -127,7 +129,7 @@ class SQLitePipeline:
         ours = {k: v for k, v in stats.items() if k.startswith("newsdesk/")}
         failed = sum(v for k, v in ours.items() if k.startswith("newsdesk/failed/"))
         skipped = sum(v for k, v in ours.items() if k.startswith("newsdesk/skipped/"))
-        with self.db.atomic():
+        with self.write_transaction():
             self.db[schema.RUNS].update(
                 self.run_id,
                 {
@@ -141,6 +143,27 @@ class SQLitePipeline:
             )
 
     # ------------------------------------------------------------------ writing
+    @contextmanager
+    def write_transaction(self) -> Iterator[None]:
+        """``db.atomic()`` that takes SQLite's write lock first (BEGIN IMMEDIATE).
+
+        A deferred transaction reads before it writes; if another connection (a reader beside the
+        crawl that briefly writes, a second crawl) holds the write lock then, SQLite answers "database
+        is locked" at once, without waiting: its rule against deadlocks. BEGIN IMMEDIATE waits for
+        the lock up to the busy timeout (10 s) like any other write.
+        """
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():
+                yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        else:
+            conn.commit()
+
     def flush(self) -> None:
         """Write the pending articles and their children in one transaction.
 
@@ -172,7 +195,7 @@ class SQLitePipeline:
     def _write(self, batch: list[Article]) -> None:
         urls = [a.url for a in batch]
         marks = ",".join("?" for _ in urls)
-        with self.db.atomic():
+        with self.write_transaction():
             self.db[schema.ARTICLES].upsert_all([schema.article_row(a) for a in batch], pk="url")
             for table in (schema.TABLES, schema.IMAGES):
                 self.db.execute(f"DELETE FROM [{table}] WHERE article_url IN ({marks})", urls)
