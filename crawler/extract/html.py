@@ -38,6 +38,8 @@ _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0
 _HIGH = re.compile(rb"[\x80-\xff]")
 # Bytes that never occur in text: C0 controls other than tab, newlines, form feed and escape.
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# Characters XML (and so lxml, when a text is set back on a tree) refuses; HTML renders none of them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
 
 # Mojibake: the cp1252 reading of a UTF-8 multi-byte sequence. A lead character (U+00C2-U+00F4)
@@ -172,11 +174,14 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     """Parse a page once; None when there is nothing to parse.
 
     Text is re-encoded to UTF-8 and parsed with an explicit encoding, so an XML declaration or a
-    wrong <meta charset> in the document cannot make libxml2 decode it a second time. Mojibake
+    wrong <meta charset> in the document cannot make libxml2 decode it a second time. Control
+    characters are dropped first: libxml2 keeps them in text nodes, but lxml refuses to set such a
+    text back on a tree, so any later edit of the tree (the extractor's cleaning) would raise. Mojibake
     written as JSON escapes inside JSON-LD is repaired here, where the scripts are found.
     """
     if isinstance(html, bytes):
         html = decode_html(html, content_type)
+    html = _NOT_XML.sub("", html.replace("\x0c", " "))
     data = html.encode("utf-8", "replace")
     if not data.strip():
         return None
