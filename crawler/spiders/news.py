@@ -73,7 +73,9 @@ class NewsSpider(SitemapSpider):
             start_urls = [u.strip() for u in start_urls.split(",")]
         self.start_urls = [u for u in (start_urls or []) if u]
         self.arguments = {"start_urls": self.start_urls, **{k: v for k, v in kwargs.items() if isinstance(v, str)}}
-        self.allowed_domains = sorted({(urlsplit(u).hostname or "").lower() for u in self.start_urls} - {""})
+        # The start URLs' sites: example.com and its subdomains for a start on www.example.com too.
+        self.allowed_domains = sorted({(urlsplit(u).hostname or "").lower().removeprefix("www.")
+                                       for u in self.start_urls} - {""})
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
