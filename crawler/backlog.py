@@ -1,18 +1,21 @@
-"""UrlBacklog: URLs waiting on disk until the scheduler has room for them.
+"""UrlBacklog: requests waiting on disk, as JSON lines, until the scheduler has room for them.
 
 A sitemap may list 50,000 URLs and an index 50,000 sitemaps. Turned into ``Request`` objects at
 once, 100,000 URLs cost some 350 MiB in Scrapy's memory queue; as lines of a temporary file they
 cost nothing in memory, and the spider feeds them to the scheduler a batch at a time, when the
-crawl runs dry (``spider_idle``).
+crawl runs dry (``spider_idle``). A line holds what it takes to rebuild the request: URL, callback
+name and (JSON-able) meta.
 """
 
 from __future__ import annotations
 
+import json
 import tempfile
+from typing import Any
 
 
 class UrlBacklog:
-    """A first-in first-out queue of URLs kept in an unnamed temporary file."""
+    """A first-in first-out queue of JSON-able records kept in an unnamed temporary file."""
 
     def __init__(self) -> None:
         self._file = None
@@ -24,17 +27,17 @@ class UrlBacklog:
     def __len__(self) -> int:
         return self.pushed - self.popped
 
-    def push(self, url: str) -> None:
+    def push(self, record: Any) -> None:
         if self._file is None:
             self._file = tempfile.TemporaryFile()
-        line = url.replace("\n", "").encode("utf-8", "surrogateescape") + b"\n"
+        line = json.dumps(record, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
         self._file.seek(self._write_at)
         self._file.write(line)
         self._write_at += len(line)
         self.pushed += 1
 
-    def pop(self, n: int) -> list[str]:
-        """Up to ``n`` URLs, oldest first."""
+    def pop(self, n: int) -> list[Any]:
+        """Up to ``n`` records, oldest first."""
         if self._file is None or not len(self):
             return []
         self._file.seek(self._read_at)
@@ -43,7 +46,7 @@ class UrlBacklog:
             line = self._file.readline()
             if not line:
                 break
-            urls.append(line[:-1].decode("utf-8", "surrogateescape"))
+            urls.append(json.loads(line))
         self._read_at = self._file.tell()
         self.popped += len(urls)
         if not len(self):  # drained: start the file over

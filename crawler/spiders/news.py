@@ -85,6 +85,8 @@ class NewsSpider(SitemapSpider):
         # JOBDIR, Scrapy's disk queue already keeps them out of memory (and across restarts).
         spider.backlog = None if crawler.settings.get("JOBDIR") else UrlBacklog()
         crawler.signals.connect(spider.feed_backlog, signal=signals.spider_idle)
+        if spider.backlog is not None:
+            crawler.signals.connect(spider.backlog.close, signal=signals.spider_closed)
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
@@ -106,7 +108,6 @@ class NewsSpider(SitemapSpider):
             yield from self.parse_page(response)
 
     def _parse_sitemap(self, response: Response) -> Iterable[Request]:
-        stats = self.crawler.stats
         # The chain of sitemaps that led here: an index listing itself (or an ancestor) is a loop,
         # and indexes nested deeper than NEWSDESK_SITEMAP_MAX_DEPTH are a trap.
         chain = [*response.meta.get("newsdesk_sitemaps", ()), clean_url(response.url)]
@@ -116,9 +117,7 @@ class NewsSpider(SitemapSpider):
             listed = True
             url = clean_url(request.url)
             if request.callback != self._parse_sitemap:
-                if self.backlog is not None:  # pages wait on disk until the crawl has room (feed_backlog)
-                    self.backlog.push(url)
-                else:
+                if not self._to_backlog(request, url):
                     yield request.replace(url=url, errback=self.on_error)
                 continue
             if url in chain:
@@ -131,16 +130,28 @@ class NewsSpider(SitemapSpider):
             reason = response.meta.get("newsdesk_sitemap_skip", "invalid_sitemap")
             self._skip(reason, response.url, "nothing listed in the sitemap")
 
+    def _to_backlog(self, request: Request, url: str) -> bool:
+        """Park a page request listed by a sitemap on disk (see feed_backlog); False if it cannot be."""
+        name = getattr(request.callback, "__name__", "")
+        if self.backlog is None or getattr(self, name, None) != request.callback:
+            return False
+        try:
+            self.backlog.push({"url": url, "callback": name, "meta": request.meta})
+        except (TypeError, ValueError):  # meta that is not JSON: schedule it as it is
+            return False
+        return True
+
     def feed_backlog(self) -> None:
         """On spider_idle: the next NEWSDESK_BACKLOG_BATCH sitemap URLs go to the scheduler."""
         if self.backlog is None:
             return
-        urls = self.backlog.pop(self.settings.getint("NEWSDESK_BACKLOG_BATCH", 1000))
-        if not urls:
+        records = self.backlog.pop(self.settings.getint("NEWSDESK_BACKLOG_BATCH", 1000))
+        if not records:
             return
-        logger.info("Scheduling %d URLs listed by sitemaps (%d more waiting)", len(urls), len(self.backlog))
-        for url in urls:
-            self.crawler.engine.crawl(Request(url, callback=self.parse_page, errback=self.on_error))
+        logger.info("Scheduling %d URLs listed by sitemaps (%d more waiting)", len(records), len(self.backlog))
+        for r in records:
+            request = Request(r["url"], callback=getattr(self, r["callback"]), errback=self.on_error, meta=r["meta"])
+            self.crawler.engine.crawl(request)
         raise DontCloseSpider
 
     def _skip(self, reason: str, url: str, detail: str) -> None:
