@@ -199,7 +199,6 @@ def test_random_bytes(page):
 
 
 @given(mutated_demo_page())
-@settings(max_examples=60)
 def test_mutated_demo_pages(page):
     check(page)
 
