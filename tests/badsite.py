@@ -260,7 +260,8 @@ def handle(h, head: bool = False) -> None:  # noqa: PLR0911, PLR0912 - one dispa
     if first == "sitemap":
         rest = "/".join(seg[1:])
         if rest == "laughs.xml":
-            lol = ['<!ENTITY lol "lol">'] + [f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 or "")) * 10}">' for i in range(1, 10)]
+            lol = ['<!ENTITY lol "lol">']
+            lol += [f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 or "")) * 10}">' for i in range(1, 10)]
             doc = (f'<?xml version="1.0"?>\n<!DOCTYPE urlset [\n{chr(10).join(lol)}\n]>\n'
                    f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
                    f"<url><loc>{base}/bad/article/laughs-1</loc></url>\n"
@@ -276,7 +277,8 @@ def handle(h, head: bool = False) -> None:  # noqa: PLR0911, PLR0912 - one dispa
                    f"<url><loc>{base}/bad/article/xxe-ok</loc></url>\n</urlset>\n")
             return send(doc.encode(), "application/xml")
         if rest == "self.xml":
-            return send(_index([f"{base}/bad/sitemap/self.xml", f"{base}/bad/sitemap/self-urls.xml"]), "application/xml")
+            listed = [f"{base}/bad/sitemap/self.xml", f"{base}/bad/sitemap/self-urls.xml"]
+            return send(_index(listed), "application/xml")
         if rest == "self-urls.xml":
             return send(_urlset([f"{base}/bad/article/self-1"]), "application/xml")
         if len(seg) == 3 and seg[1] == "deep" and seg[2].removesuffix(".xml").isdigit():
@@ -291,7 +293,8 @@ def handle(h, head: bool = False) -> None:  # noqa: PLR0911, PLR0912 - one dispa
         if seg[1:] == ["broken.xml"]:
             doc = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Bad & broken</title>'
                    f"<item><title>One</title><link>{base}/bad/article/feed-1</link></item>"
-                   f"<item><title>Two & <b>bold</i></title><link>{base}/bad/article/feed-2</link><description><p>unclosed"
+                   f"<item><title>Two & <b>bold</i></title><link>{base}/bad/article/feed-2</link>"
+                   f"<description><p>unclosed"
                    f"</item><item><title>Three</title><link>{base}/bad/article/feed-3</li")
             return send(doc.encode(), "application/rss+xml")
         if seg[1:] == ["garbage.xml"]:
@@ -304,7 +307,8 @@ def handle(h, head: bool = False) -> None:  # noqa: PLR0911, PLR0912 - one dispa
         next_y, next_m = (year, month + 1) if month < 12 else (year + 1, 1)
         days = "".join(f'<a href="/bad/calendar/{year}/{month}?day={d}">{d}</a> ' for d in range(1, 29))
         body = (f"<html><head><title>Events {year}-{month:02d}</title></head><body><h1>Calendar</h1>"
-                f'<a href="/bad/calendar/{prev_y}/{prev_m}">previous</a> <a href="/bad/calendar/{next_y}/{next_m}">next</a>'
+                f'<a href="/bad/calendar/{prev_y}/{prev_m}">previous</a> '
+                f'<a href="/bad/calendar/{next_y}/{next_m}">next</a>'
                 f"<p>{days}</p></body></html>")
         return send(body.encode())
 

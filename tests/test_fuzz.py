@@ -17,7 +17,7 @@ import signal
 import types
 import typing
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import lxml.html
 import pytest
@@ -29,7 +29,7 @@ from crawler.items import Article
 
 from .conftest import SITE
 
-NOW = datetime(2025, 3, 12, 15, 30, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 12, 15, 30, tzinfo=UTC)
 URL = "https://news.example.org/2025/03/12/a-story"
 PER_PAGE_SECONDS = 10  # a page that takes longer than this counts as a hang
 
@@ -65,7 +65,8 @@ def conforms(value, hint) -> bool:
 
 def bad_fields(article: Article) -> list[str]:
     hints = typing.get_type_hints(Article)
-    return [f"{name}={getattr(article, name)!r:.200}" for name, h in hints.items() if not conforms(getattr(article, name), h)]
+    return [f"{name}={getattr(article, name)!r:.200}"
+            for name, h in hints.items() if not conforms(getattr(article, name), h)]
 
 
 @contextmanager

@@ -340,7 +340,9 @@ def test_500_then_200_is_retried_and_stored(servers, site_server):
     assert len(hits(site_server, path)) == 2
 
 
-@pytest.mark.parametrize("path, wait", [("/bad/server/429/{token}?after=2", 2), ("/bad/server/503/{token}?after=1&date=1", 1)])
+@pytest.mark.parametrize(
+    "path, wait", [("/bad/server/429/{token}?after=2", 2), ("/bad/server/503/{token}?after=1&date=1", 1)]
+)
 def test_retry_after_is_honoured(servers, site_server, path, wait):
     path = path.format(token=servers.token)
     assert article(servers, site_server.url(path)) is not None

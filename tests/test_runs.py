@@ -89,7 +89,8 @@ def check_whole(db: Path, expected: dict[str, tuple[int, int]]) -> int:
 
 
 @pytest.mark.parametrize("jobdir", [False, True], ids=["rerun", "rerun-with-jobdir"])
-def test_sigkill_mid_crawl_loses_nothing_committed_and_a_rerun_completes(scaled_server, expected_children, tmp_path, jobdir):
+def test_sigkill_mid_crawl_loses_nothing_committed_and_a_rerun_completes(scaled_server, expected_children, tmp_path,
+                                                                          jobdir):
     db = tmp_path / "killed.db"
     job = ("JOBDIR=" + str(tmp_path / "job"),) if jobdir else ()
     start = scaled_server.url("/scaled-sitemap.xml")
@@ -115,7 +116,8 @@ def test_sigkill_mid_crawl_loses_nothing_committed_and_a_rerun_completes(scaled_
 def test_a_reader_beside_the_crawl_does_not_make_it_fail(scaled_server, expected_children, tmp_path):
     """A second process reads (and briefly locks) the database all through the crawl: WAL and busy_timeout."""
     db = tmp_path / "shared.db"
-    process = crawl_process(scaled_server.url("/scaled-sitemap.xml"), db, "NEWSDESK_BATCH_SIZE=5", "DOWNLOAD_DELAY=0.01")
+    process = crawl_process(scaled_server.url("/scaled-sitemap.xml"), db, "NEWSDESK_BATCH_SIZE=5",
+                            "DOWNLOAD_DELAY=0.01")
     seen: list[int] = []
     errors: list[BaseException] = []
 

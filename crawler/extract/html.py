@@ -40,7 +40,8 @@ _HIGH = re.compile(rb"[\x80-\xff]")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 # Characters XML (and so lxml, when a text is set back on a tree) refuses; HTML renders none of them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+                         re.IGNORECASE | re.DOTALL)
 
 # Mojibake: the cp1252 reading of a UTF-8 multi-byte sequence. A lead character (U+00C2-U+00F4)
 # followed by the right number of characters that cp1252 gives for bytes 0x80-0xBF, or latin-1 gives
@@ -49,7 +50,7 @@ _CP1252 = {b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x8
 _CONT = "[\u0080-\u009f" + "".join(re.escape(_CP1252[b]) for b in range(0x80, 0xC0)) + "]"
 _MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}")
 # The same, written as JSON \\u escapes (json.dumps with ensure_ascii, as many CMSs do).
-_ESC = r"\\u(?:008[0-9a-f]|009[0-9a-f]|" + "|".join(sorted({"%04x" % ord(c) for c in _CP1252.values()})) + ")"
+_ESC = r"\\u(?:008[0-9a-f]|009[0-9a-f]|" + "|".join(sorted({f"{ord(c):04x}" for c in _CP1252.values()})) + ")"
 _ESCAPED_MOJIBAKE = re.compile(rf"(?:{_ESC}){{2,}}", re.IGNORECASE)
 
 

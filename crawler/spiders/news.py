@@ -21,14 +21,13 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spiders import SitemapSpider
+from scrapy.utils.misc import load_object
 
 from ..backlog import UrlBacklog
 from ..discover import TooLarge, clean_url, feed_links, gunzip_capped, kind_of, page_links
-from ..middlewares import failure_reason
-from scrapy.utils.misc import load_object
-
 from ..extract import parse_html
 from ..extract.html import looks_binary, looks_like_html
+from ..middlewares import failure_reason
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +122,8 @@ class NewsSpider(SitemapSpider):
             if url in chain:
                 self._skip("sitemap_loop", url, f"sitemap loop (listed by {response.url})")
             elif len(chain) >= max_depth:
-                self._skip("sitemap_too_deep", url, f"sitemaps nested deeper than NEWSDESK_SITEMAP_MAX_DEPTH={max_depth}")
+                self._skip("sitemap_too_deep", url,
+                           f"sitemaps nested deeper than NEWSDESK_SITEMAP_MAX_DEPTH={max_depth}")
             else:
                 yield request.replace(url=url, errback=self.on_error, meta={"newsdesk_sitemaps": chain})
         if not listed and not response.url.endswith("/robots.txt"):
