@@ -30,6 +30,16 @@ MARKER = "newsdesk.running"
 STATE = ("requests.queue", "requests.seen", "spider.state")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
 class KilledJobGuard:
     def __init__(self, crawler) -> None:
         jobdir = crawler.settings.get("JOBDIR")
@@ -51,6 +61,10 @@ class KilledJobGuard:
         if not self.marker.exists():
             return False
         pid = self.marker.read_text(encoding="utf-8", errors="replace").strip()
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            logger.error("JOBDIR %s is in use by a running crawl (process %s): two crawls must not share a JOBDIR",
+                         self.jobdir, pid)
+            return False
         stamp = time.strftime("%Y%m%dT%H%M%S")
         moved = []
         for name in STATE:
