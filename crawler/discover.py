@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -94,3 +95,36 @@ def page_links(hrefs: Iterable[str], base_url: str, hosts: Iterable[str]) -> Ite
         if url not in seen:
             seen.add(url)
             yield url
+
+
+class TooLarge(ValueError):
+    """A compressed body inflates past the size allowed."""
+
+
+def gunzip_capped(data: bytes, max_size: int) -> bytes:
+    """Gunzip ``data`` (all members), never holding more than ``max_size`` + 64 KiB of output.
+
+    Raises ``TooLarge`` past ``max_size`` (0: no cap) and ``ValueError`` when the data is not gzip.
+    A truncated or corrupt stream gives what inflated before the damage.
+    """
+    out = bytearray()
+    while data:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            while data:
+                room = max_size - len(out) + 1 if max_size else 0
+                out += inflater.decompress(data, room if max_size else 0)
+                if max_size and len(out) > max_size:
+                    raise TooLarge(f"inflates past {max_size} bytes")
+                data = inflater.unconsumed_tail
+            out += inflater.flush()
+        except zlib.error as exc:
+            if out:
+                break
+            raise ValueError(f"not gzip data: {exc}") from exc
+        data = inflater.unused_data if inflater.eof else b""
+        if data[:2] != b"\x1f\x8b":
+            break
+    if max_size and len(out) > max_size:
+        raise TooLarge(f"inflates past {max_size} bytes")
+    return bytes(out)

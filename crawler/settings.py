@@ -22,6 +22,19 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 10
+# A 429/503 asking (Retry-After) for a longer wait than this many seconds is given up on.
+NEWSDESK_RETRY_AFTER_MAX = 60
+
+EXTENSIONS = {
+    # A JOBDIR left by a killed crawl (SIGKILL) is moved aside instead of resumed half-empty.
+    "crawler.jobguard.KilledJobGuard": 0,
+}
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.RetryAfterMiddleware": 560,
+    "crawler.middlewares.RedirectGuardMiddleware": 610,
+}
 
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
@@ -34,6 +47,11 @@ NEWSDESK_DB = "newsdesk.db"
 NEWSDESK_BATCH_SIZE = 50
 # Links followed from a page that is not an article (front page → section → article = 2).
 NEWSDESK_MAX_HOPS = 2
+# Sitemaps nested deeper than this (robots.txt → index → urlset is 3) are not followed.
+NEWSDESK_SITEMAP_MAX_DEPTH = 4
+# Pages listed by sitemaps wait in a temporary file and go to the scheduler this many at a time
+# (without JOBDIR; with it, Scrapy's disk queue holds them).
+NEWSDESK_BACKLOG_BATCH = 1000
 
 # The function that turns a page into an Article: extract_article(tree_or_html, url, fetched_at).
 NEWSDESK_EXTRACTOR = "crawler.extract.extract_article"

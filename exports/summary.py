@@ -25,6 +25,10 @@ def summarize(db: Database, highlight_url: str | None = None) -> str:
             total = sum(reasons.values())
             detail = ", ".join(f"{k}: {v}" for k, v in sorted(reasons.items())) or "none"
             lines.append(f"  pages {label}: {total} ({detail})")
+        limits = {k[len("newsdesk/"):]: v for k, v in stats.items()
+                  if k.startswith(("newsdesk/limited/", "newsdesk/retry_after/", "newsdesk/jobdir/"))}
+        if limits:
+            lines.append("  limits: " + ", ".join(f"{k}: {v}" for k, v in sorted(limits.items())))
     lines.append(
         f"Database: {db[schema.ARTICLES].count} articles, {db[schema.TABLES].count} tables, "
         f"{db[schema.IMAGES].count} images, {db[schema.RUNS].count} runs"

@@ -40,7 +40,7 @@ class DedupePipeline:
         keys = {item.url, item.canonical_url} - {None}
         if keys & self.seen:
             if self.stats:
-                self.stats.inc_value("newsdesk/dropped/duplicate")
+                self.stats.inc_value("newsdesk/skipped/duplicate")
             raise DropItem(f"Duplicate article in this run: {item.url}")
         self.seen.update(keys)
         item.content_hash = content_hash(item)

@@ -5,17 +5,25 @@ Settings:
 - ``NEWSDESK_DB``: path of the SQLite file (default ``newsdesk.db`` in the working directory).
 - ``NEWSDESK_BATCH_SIZE``: articles per transaction (default 50). A killed crawl keeps every
   committed batch whole: an article is never stored without its tables and images, nor they without it.
+
+A database that cannot be written (disk full, read-only file, locked past the busy timeout) stops
+the crawl: one error line naming the file, finish reason ``database_error``, the articles that could
+not be written counted under ``newsdesk/failed/database_error``; what was committed stays.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import CloseSpider, NotConfigured
+from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import Article
 
@@ -53,6 +61,7 @@ class SQLitePipeline:
         self.db = None
         self.run_id: int | None = None
         self.pending: list[Article] = []
+        self.broken: sqlite3.Error | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -61,11 +70,21 @@ class SQLitePipeline:
 
     # ------------------------------------------------------------------ lifecycle
     def open_spider(self) -> None:
+        try:
+            self._open()
+        except sqlite3.Error as exc:
+            self._log_unwritable(exc, "open")
+            if self.db is not None:
+                self.db.close()
+                self.db = None
+            raise CloseSpider("database_error") from None
+
+    def _open(self) -> None:
         self.db = schema.open_database(self.path)
         spider = self.crawler.spider
         arguments = getattr(spider, "arguments", {}) if spider is not None else {}
         recorded = {k: _jsonable(self.crawler.settings.get(k)) for k in RECORDED_SETTINGS}
-        with self.db.atomic():
+        with self.write_transaction():
             table = self.db[schema.RUNS]
             table.insert(
                 {
@@ -79,6 +98,10 @@ class SQLitePipeline:
         logger.info("Storing articles in %s (run %s)", self.path, self.run_id)
 
     def process_item(self, item):
+        if self.broken is not None:
+            if isinstance(item, Article) and self.crawler.stats:
+                self.crawler.stats.inc_value("newsdesk/failed/database_error")
+            return item
         if isinstance(item, Article):
             self.pending.append(item)
             if len(self.pending) >= self.batch_size:
@@ -93,11 +116,20 @@ class SQLitePipeline:
         if self.db is None:
             return
         self.flush()
+        try:
+            self._record_run(reason)
+        except sqlite3.Error as exc:
+            if self.broken is None:
+                self._log_unwritable(exc, "record the run in")
+        self.db.close()
+        self.db = None
+
+    def _record_run(self, reason: str) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         ours = {k: v for k, v in stats.items() if k.startswith("newsdesk/")}
         failed = sum(v for k, v in ours.items() if k.startswith("newsdesk/failed/"))
         skipped = sum(v for k, v in ours.items() if k.startswith("newsdesk/skipped/"))
-        with self.db.atomic():
+        with self.write_transaction():
             self.db[schema.RUNS].update(
                 self.run_id,
                 {
@@ -109,18 +141,61 @@ class SQLitePipeline:
                     "stats": json.dumps({k: _jsonable(v) for k, v in sorted(stats.items())}, ensure_ascii=False),
                 },
             )
-        self.db.close()
-        self.db = None
 
     # ------------------------------------------------------------------ writing
+    @contextmanager
+    def write_transaction(self) -> Iterator[None]:
+        """``db.atomic()`` that takes SQLite's write lock first (BEGIN IMMEDIATE).
+
+        A deferred transaction reads before it writes; if another connection (a reader beside the
+        crawl that briefly writes, a second crawl) holds the write lock then, SQLite answers "database
+        is locked" at once, without waiting: its rule against deadlocks. BEGIN IMMEDIATE waits for
+        the lock up to the busy timeout (10 s) like any other write.
+        """
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():
+                yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        else:
+            conn.commit()
+
     def flush(self) -> None:
-        """Write the pending articles and their children in one transaction."""
-        if not self.pending or self.db is None:
+        """Write the pending articles and their children in one transaction.
+
+        SQLite refusing the write (disk full, read-only, locked) stops the crawl; see the module doc.
+        """
+        if not self.pending or self.db is None or self.broken is not None:
             return
         batch, self.pending = self.pending, []
+        try:
+            self._write(batch)
+        except sqlite3.Error as exc:
+            self.broken = exc
+            if self.crawler.stats:
+                self.crawler.stats.inc_value("newsdesk/failed/database_error", len(batch))
+            self._log_unwritable(exc, "write to", len(batch))
+            if self.crawler.engine is not None and self.crawler.engine.spider is not None:
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="database_error"))
+
+    def _log_unwritable(self, exc: sqlite3.Error, action: str, lost: int = 0) -> None:
+        if action == "open":
+            logger.error("Cannot open the database %s for writing: %s. Stopping the crawl.", self.path, exc)
+            return
+        stored = self.crawler.stats.get_value("newsdesk/stored", 0) if self.crawler.stats else 0
+        logger.error(
+            "Cannot %s the database %s: %s. Stopping the crawl: the %d articles committed in this run are kept, "
+            "%d not written.", action, self.path, exc, stored, lost,
+        )
+
+    def _write(self, batch: list[Article]) -> None:
         urls = [a.url for a in batch]
         marks = ",".join("?" for _ in urls)
-        with self.db.atomic():
+        with self.write_transaction():
             self.db[schema.ARTICLES].upsert_all([schema.article_row(a) for a in batch], pk="url")
             for table in (schema.TABLES, schema.IMAGES):
                 self.db.execute(f"DELETE FROM [{table}] WHERE article_url IN ({marks})", urls)

@@ -9,7 +9,11 @@ becomes ``http://127.0.0.1:<port>``. Routes:
 - ``*.xml.gz`` is served gzipped from ``*.xml`` when only the latter exists;
 - ``/scaled/<i>/<slug>`` serves ``post/<slug>.html`` under a distinct URL, and
   ``/scaled-sitemap.xml`` lists ``--scale`` such URLs (for bench/crawl.py);
-- ETag and Last-Modified on every file, with 304 answers to conditional requests.
+- ETag and Last-Modified on every file, with 304 answers to conditional requests;
+- ``/bad/...``: the hostile web of issue 7 (bad pages, bombs, traps, misbehaving servers), in
+  ``tests/badsite.py``; nothing under the root links there.
+
+Every request's path is recorded with its time (``/bad/_hits`` reads them back).
 """
 
 from __future__ import annotations
@@ -20,10 +24,16 @@ import gzip
 import hashlib
 import sys
 import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+try:
+    from . import badsite
+except ImportError:  # run as a script: tests/ is on sys.path
+    import badsite  # type: ignore[no-redef]
 
 SITE = Path(__file__).resolve().parent / "site"
 TYPES = {
@@ -59,6 +69,10 @@ class SiteHandler(BaseHTTPRequestHandler):
 
     def do_GET(self, head: bool = False) -> None:  # noqa: N802
         path = unquote(urlsplit(self.path).path)
+        with self.server.bad_lock:  # type: ignore[attr-defined]
+            self.server.hits.setdefault(self.path, []).append(time.time())  # type: ignore[attr-defined]
+        if path.startswith("/bad/"):
+            return badsite.handle(self, head)
         if path == "/scaled-sitemap.xml":
             return self.send(self.scaled_sitemap(), "application/xml", head)
         alias = None
@@ -145,6 +159,10 @@ def make_server(root: Path = SITE, port: int = 0, scale: int = 0, verbose: bool 
     server.root = Path(root)  # type: ignore[attr-defined]
     server.scale = scale  # type: ignore[attr-defined]
     server.verbose = verbose  # type: ignore[attr-defined]
+    server.hits = {}  # type: ignore[attr-defined]  # request path (with query) -> request times
+    server.bad_lock = threading.Lock()  # type: ignore[attr-defined]
+    server.bad_cache = {}  # type: ignore[attr-defined]
+    server.bad_counts = {}  # type: ignore[attr-defined]
     return server
 
 

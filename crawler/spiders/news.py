@@ -17,16 +17,17 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy import Request
-from scrapy.exceptions import IgnoreRequest
+from scrapy import Request, signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
-
-from ..discover import clean_url, feed_links, kind_of, page_links
 from scrapy.utils.misc import load_object
 
+from ..backlog import UrlBacklog
+from ..discover import TooLarge, clean_url, feed_links, gunzip_capped, kind_of, page_links
 from ..extract import parse_html
+from ..extract.html import looks_binary, looks_like_html
+from ..middlewares import failure_reason
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,22 @@ def fetched_at_of(response: Response) -> datetime:
     return datetime.now(timezone.utc)
 
 
+def page_skip_reason(response: Response) -> str | None:
+    """Why a fetched page is not worth parsing ('empty_page', 'binary_body', 'not_html'), or None.
+
+    The bytes decide rather than the Content-Type: an HTML page served as
+    application/octet-stream is parsed, an image served as text/html is not.
+    """
+    body = response.body
+    if not body.strip():
+        return "empty_page"
+    if looks_binary(body):
+        return "binary_body"
+    if not isinstance(response, TextResponse) and not looks_like_html(body):
+        return "not_html"
+    return None
+
+
 class NewsSpider(SitemapSpider):
     name = "news"
     sitemap_rules = [("", "parse_page")]
@@ -55,12 +72,20 @@ class NewsSpider(SitemapSpider):
             start_urls = [u.strip() for u in start_urls.split(",")]
         self.start_urls = [u for u in (start_urls or []) if u]
         self.arguments = {"start_urls": self.start_urls, **{k: v for k, v in kwargs.items() if isinstance(v, str)}}
-        self.allowed_domains = sorted({(urlsplit(u).hostname or "").lower() for u in self.start_urls} - {""})
+        # The start URLs' sites: example.com and its subdomains for a start on www.example.com too.
+        self.allowed_domains = sorted({(urlsplit(u).hostname or "").lower().removeprefix("www.")
+                                       for u in self.start_urls} - {""})
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.extract = load_object(crawler.settings.get("NEWSDESK_EXTRACTOR") or "crawler.extract.extract_article")
+        # Without JOBDIR, URLs listed by sitemaps wait in a file, not as Requests in memory; with
+        # JOBDIR, Scrapy's disk queue already keeps them out of memory (and across restarts).
+        spider.backlog = None if crawler.settings.get("JOBDIR") else UrlBacklog()
+        crawler.signals.connect(spider.feed_backlog, signal=signals.spider_idle)
+        if spider.backlog is not None:
+            crawler.signals.connect(spider.backlog.close, signal=signals.spider_closed)
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
@@ -82,25 +107,83 @@ class NewsSpider(SitemapSpider):
             yield from self.parse_page(response)
 
     def _parse_sitemap(self, response: Response) -> Iterable[Request]:
-        requests = list(super()._parse_sitemap(response))
-        if not requests and not response.url.endswith("/robots.txt"):
-            self.crawler.stats.inc_value("newsdesk/skipped/invalid_sitemap")
-        for request in requests:
-            yield request.replace(url=clean_url(request.url), errback=self.on_error)
+        # The chain of sitemaps that led here: an index listing itself (or an ancestor) is a loop,
+        # and indexes nested deeper than NEWSDESK_SITEMAP_MAX_DEPTH are a trap.
+        chain = [*response.meta.get("newsdesk_sitemaps", ()), clean_url(response.url)]
+        max_depth = self.settings.getint("NEWSDESK_SITEMAP_MAX_DEPTH", 4)
+        listed = False
+        for request in super()._parse_sitemap(response):
+            listed = True
+            url = clean_url(request.url)
+            if request.callback != self._parse_sitemap:
+                if not self._to_backlog(request, url):
+                    yield request.replace(url=url, errback=self.on_error)
+                continue
+            if url in chain:
+                self._skip("sitemap_loop", url, f"sitemap loop (listed by {response.url})")
+            elif len(chain) >= max_depth:
+                self._skip("sitemap_too_deep", url,
+                           f"sitemaps nested deeper than NEWSDESK_SITEMAP_MAX_DEPTH={max_depth}")
+            else:
+                yield request.replace(url=url, errback=self.on_error, meta={"newsdesk_sitemaps": chain})
+        if not listed and not response.url.endswith("/robots.txt"):
+            reason = response.meta.get("newsdesk_sitemap_skip", "invalid_sitemap")
+            self._skip(reason, response.url, "nothing listed in the sitemap")
+
+    def _to_backlog(self, request: Request, url: str) -> bool:
+        """Park a page request listed by a sitemap on disk (see feed_backlog); False if it cannot be."""
+        name = getattr(request.callback, "__name__", "")
+        if self.backlog is None or getattr(self, name, None) != request.callback:
+            return False
+        try:
+            self.backlog.push({"url": url, "callback": name, "meta": request.meta})
+        except (TypeError, ValueError):  # meta that is not JSON: schedule it as it is
+            return False
+        return True
+
+    def feed_backlog(self) -> None:
+        """On spider_idle: the next NEWSDESK_BACKLOG_BATCH sitemap URLs go to the scheduler."""
+        if self.backlog is None:
+            return
+        records = self.backlog.pop(self.settings.getint("NEWSDESK_BACKLOG_BATCH", 1000))
+        if not records:
+            return
+        logger.info("Scheduling %d URLs listed by sitemaps (%d more waiting)", len(records), len(self.backlog))
+        for r in records:
+            request = Request(r["url"], callback=getattr(self, r["callback"]), errback=self.on_error, meta=r["meta"])
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
+
+    def _skip(self, reason: str, url: str, detail: str) -> None:
+        self.crawler.stats.inc_value(f"newsdesk/skipped/{reason}")
+        logger.info("Skipped %s: %s (newsdesk/skipped/%s)", url, detail, reason)
+
+    def _get_sitemap_body(self, response: Response) -> bytes | None:
+        """The sitemap's XML; a gzipped one inflated with a cap of DOWNLOAD_MAXSIZE (a gzip bomb is skipped)."""
+        if response.body[:2] != b"\x1f\x8b":
+            return super()._get_sitemap_body(response)
+        try:
+            return gunzip_capped(response.body, response.meta.get("download_maxsize", self._max_size))
+        except TooLarge:
+            response.meta["newsdesk_sitemap_skip"] = "too_large"
+            logger.warning("Skipped %s: gzipped sitemap inflates past DOWNLOAD_MAXSIZE", response.url)
+        except ValueError:
+            response.meta["newsdesk_sitemap_skip"] = "invalid_sitemap"
+        return None
 
     def parse_feed(self, response: Response) -> Iterable[Request]:
         links = [u for u in page_links(feed_links(response.body, response.url), response.url, self.allowed_domains)]
         if not links:
-            self.crawler.stats.inc_value("newsdesk/skipped/empty_feed")
+            self._skip("empty_feed", response.url, "no item links in the feed")
         for url in links:
             yield Request(url, callback=self.parse_page, errback=self.on_error)
 
     # ------------------------------------------------------------------ pages
     def parse_page(self, response: Response) -> Iterable[Any]:
         stats = self.crawler.stats
-        if not isinstance(response, TextResponse):
-            stats.inc_value("newsdesk/skipped/not_html")
-            logger.info("Skipped %s: not an HTML page", response.url)
+        skip = page_skip_reason(response)
+        if skip:
+            self._skip(skip, response.url, skip.replace("_", " "))
             return
         fetched_at = fetched_at_of(response)
         hops = response.meta.get("newsdesk_hops", 0)
@@ -108,36 +191,31 @@ class NewsSpider(SitemapSpider):
             content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
             tree = parse_html(response.body, content_type)
             if tree is None:
-                stats.inc_value("newsdesk/skipped/empty_page")
-                logger.info("Skipped %s: empty page", response.url)
+                self._skip("empty_page", response.url, "empty page")
                 return
             follow = hops < self.settings.getint("NEWSDESK_MAX_HOPS", 2)
             hrefs = tree.xpath("//a/@href") if follow else []
             article = self.extract(tree, response.url, fetched_at)
         except Exception:
             stats.inc_value("newsdesk/failed/extract_error")
-            logger.exception("Extraction failed on %s", response.url)
+            logger.exception("Extraction failed on %s: extractor error (newsdesk/failed/extract_error)", response.url)
             return
         if article is not None:
             stats.inc_value("newsdesk/extracted")
             yield article
             return
-        stats.inc_value("newsdesk/skipped/not_article")
-        logger.info("Skipped %s: not an article", response.url)
+        self._skip("not_article", response.url, "not an article")
+        if not follow:
+            stats.inc_value("newsdesk/limited/max_hops")  # a page whose links are not followed
         for url in page_links(hrefs, response.url, self.allowed_domains):
             yield Request(url, callback=self.parse_page, errback=self.on_error, meta={"newsdesk_hops": hops + 1})
 
     def on_error(self, failure) -> None:
-        """Count and log a request that failed (HTTP error, timeout, DNS, refused...); the crawl goes on."""
+        """Count and log a request that came to nothing (HTTP error, timeout, trap...); the crawl goes on."""
+        key = failure_reason(failure)
         request = failure.request
-        if failure.check(HttpError):
-            status = failure.value.response.status
-            key = f"newsdesk/failed/http_{status}"
-            logger.warning("HTTP %s on %s", status, request.url)
-        elif failure.check(IgnoreRequest):
-            key = "newsdesk/skipped/ignored_request"
-            logger.info("Request ignored (robots.txt or a middleware): %s", request.url)
+        if key.startswith("newsdesk/failed/"):
+            logger.warning("Request failed on %s: %s (%s)", request.url, failure.getErrorMessage(), key)
         else:
-            key = f"newsdesk/failed/{type(failure.value).__name__}"
-            logger.warning("Request failed on %s: %s", request.url, failure.getErrorMessage())
+            logger.info("Skipped %s: %s (%s)", request.url, failure.getErrorMessage(), key)
         self.crawler.stats.inc_value(key)
