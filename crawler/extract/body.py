@@ -65,7 +65,7 @@ def prune(root: HtmlElement) -> None:
     <aside>, or stream it into a hidden <div> that a script reveals)."""
     for el in list(root.iter(*sel.DROP_TAGS)):
         if el.getparent() is not None:
-            el.drop_tree()
+            drop(el)
     total = len(root.text_content()) or 1
     doomed = [el for el in root.iter(*sel.STRUCTURAL_TAGS)]
     doomed.extend(el for el in sel.MAYBE_HIDDEN(root) if _is_hidden(el))
@@ -75,7 +75,7 @@ def prune(root: HtmlElement) -> None:
         if el.tag == "footer" and any(a.tag == "blockquote" for a in el.iterancestors()):
             continue  # a quote's attribution
         if el.getparent() is not None and len(el.text_content()) < 0.3 * total:
-            el.drop_tree()
+            drop(el)
 
 
 def class_names(el: HtmlElement) -> list[list[str]]:
@@ -126,12 +126,24 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
     return flagged
 
 
-def clean(root: HtmlElement) -> None:
-    """Prune the tree and remove template parts (kept for callers that want a cleaned tree)."""
-    prune(root)
-    for el in boilerplate(root):
-        if el.getparent() is not None:
-            el.drop_tree()
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def drop(el: HtmlElement) -> None:
+    """Remove an element, keeping its tail text in place.
+
+    A tree built by another parser may hold control characters that lxml refuses to write back when
+    drop_tree() joins the tail to its neighbour; they are taken out and the drop is tried again."""
+    try:
+        el.drop_tree()
+    except ValueError:
+        el.tail = _NOT_XML.sub("", el.tail or "") or None
+        previous, parent = el.getprevious(), el.getparent()
+        if previous is not None:
+            previous.tail = _NOT_XML.sub("", previous.tail or "") or None
+        elif parent is not None:
+            parent.text = _NOT_XML.sub("", parent.text or "") or None
+        el.drop_tree()
 
 
 def _inside(flagged: set[HtmlElement], root: HtmlElement) -> set[HtmlElement]:
@@ -299,7 +311,7 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
         for sub in cap_el.iter():
             if sub is not cap_el and class_words(sub) & _CREDIT_WORDS:
                 credit_parts.append(text_of(sub))
-                sub.drop_tree()
+                drop(sub)
         caption = text_of(cap_el) or None
         if credit_parts:
             credit = " ".join(p for p in credit_parts if p) or None
@@ -523,7 +535,7 @@ class _Walker:
         attribution = None
         for sub in el.iter("cite", "footer", "figcaption"):
             attribution = text_of(sub).lstrip("—–-― ").strip() or None
-            sub.drop_tree()
+            drop(sub)
             break
         text = "\n\n".join(t for t in (text_of(p) for p in el.iter("p")) if t) or text_of(el)
         if text:
