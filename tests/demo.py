@@ -23,6 +23,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", default="demo.db")
     args = parser.parse_args()
+    db_path = Path(args.db) if os.path.isabs(args.db) else ROOT / args.db
+    # The demo site gets a new port each time, so its URLs change: start from an empty file.
+    for stale in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        stale.unlink(missing_ok=True)
     server = start_site_server()
     try:
         print(f"Demo site on {server.base}; crawling it into {args.db} ...", flush=True)
@@ -35,7 +39,7 @@ def main() -> int:
         if done.returncode != 0:
             print(f"scrapy crawl failed with status {done.returncode}", file=sys.stderr)
             return done.returncode
-        db = Database(ROOT / args.db if not os.path.isabs(args.db) else args.db)
+        db = Database(db_path)
         print(summarize(db, server.url(SEED)))
         db.close()
         return 0
