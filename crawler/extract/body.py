@@ -330,7 +330,9 @@ class _Walker:
     def __init__(self, base_url: str, title: str | list[str] | None, skip: set[HtmlElement] | frozenset = frozenset(),
                  authors: list[str] | None = None, site_names: list[str] | None = None):
         self.base_url = base_url
-        self.author_keys = {_key(a) for a in authors or () if a}
+        self.author_keys = {
+            _key(name) for a in authors or () if a for name in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a)) if name.strip()
+        }
         # The page's own address or the site's name standing alone are furniture, not text.
         self.site_keys = {_key(s).replace(" ", "") for s in (base_url, *(site_names or ())) if s}
         self.skip = skip
