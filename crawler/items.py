@@ -5,6 +5,9 @@ the pipelines normalise it, ``pipelines.schema`` derives the SQLite columns from
 and the exports take their column order and JSON Schema from it. Field ``metadata`` carries the
 description used in ``schema.json`` and the Datasette metadata, and ``child_table`` for nested
 lists that are stored as rows of their own table instead of a JSON column.
+
+Fields with ``managed_by="store"`` are kept by ``pipelines.store.SQLitePipeline`` (the history of an
+article across runs): an extractor leaves them empty, and whatever it puts there is ignored.
 """
 
 from __future__ import annotations
@@ -14,8 +17,12 @@ from datetime import datetime
 
 
 def _f(description: str, default=None, **meta):
-    """A field with a description (and a default suited to its type)."""
+    """A field with a description (and a default suited to its type).
+
+    The description also goes to ``json_schema_extra``, where ``ItemAdapter.get_json_schema`` finds it.
+    """
     meta["description"] = description
+    meta["json_schema_extra"] = {"description": description}
     if isinstance(default, type):
         return field(default_factory=default, metadata=meta)
     return field(default=default, metadata=meta)
@@ -92,3 +99,27 @@ class Article:
     word_count: int | None = _f("Words in body.")
     fetched_at: datetime | None = _f("When the page was fetched (UTC); relative dates are anchored here.")
     content_hash: str | None = _f("SHA-256 of the normalised title and body; changes when the article changes.")
+    etag: str | None = _f("ETag of the response the article was read from; sent back as If-None-Match on the next run.")
+    last_modified: str | None = _f(
+        "Last-Modified of the response the article was read from; sent back as If-Modified-Since on the next run."
+    )
+    first_seen: datetime | None = _f("When newsdesk first stored the article (UTC).", managed_by="store")
+    last_seen: datetime | None = _f(
+        "When a crawl last found the article, changed or not (a 304 Not Modified counts) (UTC).", managed_by="store"
+    )
+    last_changed: datetime | None = _f(
+        "When the stored content last changed: first_seen until a crawl finds a new version (UTC).", managed_by="store"
+    )
+
+
+@dataclass(kw_only=True, slots=True)
+class NotModified:
+    """A known article the server answered 304 Not Modified for: the stored copy is current.
+
+    Not an article: the store only moves the article's ``last_seen`` (and validators) forward.
+    """
+
+    url: str = _f("URL of the article, as stored.")
+    fetched_at: datetime | None = _f("When the 304 answer came (UTC).")
+    etag: str | None = _f("ETag the 304 answer carried, if any.")
+    last_modified: str | None = _f("Last-Modified the 304 answer carried, if any.")

@@ -36,6 +36,11 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RedirectGuardMiddleware": 610,
 }
 
+# Stored articles are fetched again with conditional GETs (crawler/incremental.py).
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.incremental.ConditionalRequestMiddleware": 560,
+}
+
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.dedupe.DedupePipeline": 200,
@@ -52,6 +57,12 @@ NEWSDESK_SITEMAP_MAX_DEPTH = 4
 # Pages listed by sitemaps wait in a temporary file and go to the scheduler this many at a time
 # (without JOBDIR; with it, Scrapy's disk queue holds them).
 NEWSDESK_BACKLOG_BATCH = 1000
+
+# Recurring crawls (crawler/incremental.py): skip what the sitemap says is unchanged, revalidate
+# stored articles with conditional GETs, revisit articles published in the last NEWSDESK_REVISIT_HOURS.
+# NEWSDESK_INCREMENTAL=False fetches and parses everything again.
+NEWSDESK_INCREMENTAL = True
+NEWSDESK_REVISIT_HOURS = 48
 
 # The function that turns a page into an Article: extract_article(tree_or_html, url, fetched_at).
 NEWSDESK_EXTRACTOR = "crawler.extract.extract_article"

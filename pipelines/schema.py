@@ -3,6 +3,11 @@
 Columns of ``articles`` come from the type hints of ``Article``: strings → TEXT, ints and bools →
 INTEGER, datetimes → TEXT (ISO 8601), lists and nested dataclasses → TEXT holding JSON. Fields
 whose metadata names a ``child_table`` are stored as rows of that table instead.
+
+The store keeps an article's history beside it: the ``managed_by="store"`` fields of ``Article``
+(``first_seen``, ``last_seen``, ``last_changed``) are ordinary columns of ``articles``, and each
+replaced version goes to ``article_versions`` with the fields that changed and their old values.
+``articles`` has an FTS5 index on title, lead and body, kept up to date by triggers.
 """
 
 from __future__ import annotations
@@ -26,6 +31,20 @@ ARTICLES = "articles"
 TABLES = "article_tables"
 IMAGES = "article_images"
 RUNS = "crawl_runs"
+VERSIONS = "article_versions"
+
+# Columns of crawl_runs that count what a recurring crawl did, and the stats key each one reads.
+RUN_COUNTS = {
+    "articles_new": "newsdesk/articles/new",
+    "articles_changed": "newsdesk/articles/changed",
+    "articles_unchanged": "newsdesk/articles/unchanged",
+    "articles_skipped": "newsdesk/incremental/skipped",
+    "articles_revalidated": "newsdesk/incremental/revalidated",
+    "articles_not_modified": "newsdesk/incremental/not_modified",
+    "articles_refetched": "newsdesk/incremental/refetched",
+}
+# Full-text search over these columns of articles (sqlite-utils enable_fts, FTS5, with triggers).
+FTS_COLUMNS = ("title", "lead", "body")
 
 
 def _unwrap(hint: Any) -> Any:
@@ -48,6 +67,11 @@ def _sql_type(hint: Any) -> type:
 def child_tables() -> dict[str, str]:
     """Article field → the table its elements are stored in."""
     return {f.name: f.metadata["child_table"] for f in dataclasses.fields(Article) if "child_table" in f.metadata}
+
+
+def store_managed() -> list[str]:
+    """Fields of ``Article`` the store fills in (first_seen, last_seen, last_changed)."""
+    return [f.name for f in dataclasses.fields(Article) if f.metadata.get("managed_by") == "store"]
 
 
 def article_columns() -> dict[str, type]:
@@ -99,6 +123,11 @@ def image_rows(article: Article) -> list[dict[str, Any]]:
     ]
 
 
+def child_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
+    """Article field → the rows its elements become in their child table."""
+    return {"tables": table_rows(article), "images": image_rows(article)}
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     db[ARTICLES].create(article_columns(), pk="url")
@@ -114,6 +143,55 @@ def m001_initial(db: Database) -> None:
             "pages_skipped": int, "stats": str,
         },
         pk="id",
+    )
+
+
+@migrations()
+def m002_article_history(db: Database) -> None:
+    """first_seen / last_seen / last_changed and the HTTP validators on articles; article_versions."""
+    sync_columns(db)
+    # Articles stored before history was kept: what we know is that they were fetched then.
+    db.execute("UPDATE [articles] SET first_seen = fetched_at, last_seen = fetched_at, last_changed = fetched_at "
+               "WHERE first_seen IS NULL")
+    db[ARTICLES].create_index(["first_seen"], if_not_exists=True)
+    db[ARTICLES].create_index(["last_changed"], if_not_exists=True)
+    db[VERSIONS].create(
+        {
+            "url": str, "version": int, "fetched_at": str, "replaced_at": str, "run_id": int,
+            "content_hash": str, "fields": str, "old_values": str,
+        },
+        pk=("url", "version"),
+        foreign_keys=[("url", ARTICLES, "url"), ("run_id", RUNS, "id")],
+    )
+    db[VERSIONS].create_index(["replaced_at"], if_not_exists=True)
+
+
+@migrations()
+def m003_run_counts(db: Database) -> None:
+    """crawl_runs counts of what a recurring crawl skipped, revalidated, refetched, found new or changed."""
+    existing = set(db[RUNS].columns_dict)
+    for name in RUN_COUNTS:
+        if name not in existing:
+            db[RUNS].add_column(name, int)
+
+
+@migrations()
+def m004_full_text_search(db: Database) -> None:
+    """FTS5 on title, lead and body, with the triggers sqlite-utils creates.
+
+    The update trigger is narrowed to ``UPDATE OF title, lead, body``: a crawl that only moves an
+    unchanged article's ``last_seen`` forward does not re-index its text.
+    """
+    db[ARTICLES].enable_fts(list(FTS_COLUMNS), fts_version="FTS5", create_triggers=True)
+    fts = db[ARTICLES].detect_fts()
+    cols = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
+    old = ", ".join(f"old.[{c}]" for c in FTS_COLUMNS)
+    new = ", ".join(f"new.[{c}]" for c in FTS_COLUMNS)
+    db.execute(f"DROP TRIGGER IF EXISTS [{ARTICLES}_au]")
+    db.execute(
+        f"CREATE TRIGGER [{ARTICLES}_au] AFTER UPDATE OF {cols} ON [{ARTICLES}] BEGIN "
+        f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES('delete', old.rowid, {old}); "
+        f"INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new}); END"
     )
 
 

@@ -9,6 +9,12 @@ Settings:
 A database that cannot be written (disk full, read-only file, locked past the busy timeout) stops
 the crawl: one error line naming the file, finish reason ``database_error``, the articles that could
 not be written counted under ``newsdesk/failed/database_error``; what was committed stays.
+
+History: an article that comes back with the same ``content_hash`` is not rewritten (only its
+``last_seen`` and HTTP validators move); one that comes back changed replaces the stored row, and
+the previous version goes to ``article_versions`` with the fields that changed and their old
+values. ``NotModified`` items (a 304 answer) only move ``last_seen``. Counts go to the stats
+(``newsdesk/articles/new|changed|unchanged``) and to ``crawl_runs``.
 """
 
 from __future__ import annotations
@@ -25,14 +31,16 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
-from crawler.items import Article
+from crawler.items import Article, NotModified
 
-from . import schema
+from . import history, schema
+from .dedupe import content_hash
 
 logger = logging.getLogger(__name__)
 
 RECORDED_SETTINGS = (
-    "NEWSDESK_DB", "NEWSDESK_BATCH_SIZE", "NEWSDESK_MAX_HOPS", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED",
+    "NEWSDESK_DB", "NEWSDESK_BATCH_SIZE", "NEWSDESK_MAX_HOPS", "NEWSDESK_INCREMENTAL", "NEWSDESK_REVISIT_HOURS",
+    "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED",
     "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT",
     "DOWNLOAD_MAXSIZE", "DEPTH_LIMIT", "HTTPCACHE_ENABLED", "JOBDIR", "USER_AGENT",
 )
@@ -62,6 +70,7 @@ class SQLitePipeline:
         self.run_id: int | None = None
         self.pending: list[Article] = []
         self.broken: sqlite3.Error | None = None
+        self.not_modified: list[NotModified] = []
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -106,6 +115,10 @@ class SQLitePipeline:
             self.pending.append(item)
             if len(self.pending) >= self.batch_size:
                 self.flush()
+        elif isinstance(item, NotModified):
+            self.not_modified.append(item)
+            if len(self.not_modified) >= self.batch_size:
+                self.flush()
         return item
 
     def close_spider(self) -> None:
@@ -139,6 +152,7 @@ class SQLitePipeline:
                     "pages_failed": failed,
                     "pages_skipped": skipped,
                     "stats": json.dumps({k: _jsonable(v) for k, v in sorted(stats.items())}, ensure_ascii=False),
+                    **{column: stats.get(key, 0) for column, key in schema.RUN_COUNTS.items()},
                 },
             )
 
@@ -169,11 +183,12 @@ class SQLitePipeline:
 
         SQLite refusing the write (disk full, read-only, locked) stops the crawl; see the module doc.
         """
-        if not self.pending or self.db is None or self.broken is not None:
+        if self.db is None or self.broken is not None or not (self.pending or self.not_modified):
             return
         batch, self.pending = self.pending, []
+        seen, self.not_modified = self.not_modified, []
         try:
-            self._write(batch)
+            self._write(batch, seen)
         except sqlite3.Error as exc:
             self.broken = exc
             if self.crawler.stats:
@@ -192,20 +207,104 @@ class SQLitePipeline:
             "%d not written.", action, self.path, exc, stored, lost,
         )
 
-    def _write(self, batch: list[Article]) -> None:
-        urls = [a.url for a in batch]
-        marks = ",".join("?" for _ in urls)
+    def _write(self, batch: list[Article], seen: list[NotModified] | None = None) -> None:
+        """One transaction: 304s noted, the batch sorted into new / changed / unchanged, what is new written."""
         with self.write_transaction():
-            self.db[schema.ARTICLES].upsert_all([schema.article_row(a) for a in batch], pk="url")
-            for table in (schema.TABLES, schema.IMAGES):
-                self.db.execute(f"DELETE FROM [{table}] WHERE article_url IN ({marks})", urls)
-            tables = [row for a in batch for row in schema.table_rows(a)]
-            images = [row for a in batch for row in schema.image_rows(a)]
-            if tables:
-                self.db[schema.TABLES].insert_all(tables)
-            if images:
-                self.db[schema.IMAGES].insert_all(images)
-        if self.crawler.stats:
+            self.touch(seen or [])
+            batch = self.record_history(batch)
+            if batch:
+                self.write_articles(batch)
+        if self.crawler.stats and batch:
             self.crawler.stats.inc_value("newsdesk/stored", len(batch))
             self.crawler.stats.inc_value("newsdesk/stored_tables", sum(len(a.tables) for a in batch))
             self.crawler.stats.inc_value("newsdesk/stored_images", sum(len(a.images) for a in batch))
+
+    def write_articles(self, batch: list[Article]) -> None:
+        """Upsert ``batch`` and replace its children (inside the caller's transaction)."""
+        urls = [a.url for a in batch]
+        marks = ",".join("?" for _ in urls)
+        self.db[schema.ARTICLES].upsert_all([schema.article_row(a) for a in batch], pk="url")
+        for table in (schema.TABLES, schema.IMAGES):
+            self.db.execute(f"DELETE FROM [{table}] WHERE article_url IN ({marks})", urls)
+        tables = [row for a in batch for row in schema.table_rows(a)]
+        images = [row for a in batch for row in schema.image_rows(a)]
+        if tables:
+            self.db[schema.TABLES].insert_all(tables)
+        if images:
+            self.db[schema.IMAGES].insert_all(images)
+
+    # ------------------------------------------------------------------ history
+    def record_history(self, batch: list[Article]) -> list[Article]:
+        """Sort ``batch`` into new, changed and unchanged articles; return those to write.
+
+        New articles get first_seen = last_seen = last_changed = now. Changed ones keep first_seen,
+        and their stored version goes to article_versions. Unchanged ones are not rewritten: only
+        last_seen and the HTTP validators are updated. Runs inside the caller's transaction.
+        """
+        now = _now()
+        urls = [a.url for a in batch]
+        marks = ",".join("?" for _ in urls)
+        stored = {r["url"]: r for r in self.db.query(f"SELECT * FROM [{schema.ARTICLES}] WHERE url IN ({marks})", urls)}
+        write: list[Article] = []
+        unchanged: list[Article] = []
+        counts = {"new": 0, "changed": 0, "unchanged": 0}
+        for article in batch:
+            article.content_hash = article.content_hash or content_hash(article)
+            old = stored.get(article.url)
+            if old is not None and old["content_hash"] == article.content_hash:
+                unchanged.append(article)
+                counts["unchanged"] += 1
+                continue
+            article.last_seen = article.last_changed = now
+            if old is None:
+                article.first_seen = now
+                counts["new"] += 1
+            else:
+                article.first_seen = old["first_seen"] or old["fetched_at"] or now
+                self.keep_version(old, article, now)
+                counts["changed"] += 1
+            write.append(article)
+        self.db.conn.executemany(
+            f"UPDATE [{schema.ARTICLES}] SET last_seen = ?, etag = coalesce(?, etag), "
+            "last_modified = coalesce(?, last_modified) WHERE url = ?",
+            [(now, a.etag, a.last_modified, a.url) for a in unchanged],
+        )
+        if self.crawler.stats:
+            for key, n in counts.items():
+                if n:
+                    self.crawler.stats.inc_value(f"newsdesk/articles/{key}", n)
+        return write
+
+    def keep_version(self, old: dict[str, Any], article: Article, now: str) -> None:
+        """Store the replaced version of ``article``: the fields that changed, with their old values."""
+        url = article.url
+        old_children = {
+            field: history.child_items(list(self.db.query(f"SELECT * FROM [{table}] WHERE article_url = ?", [url])))
+            for field, table in schema.child_tables().items()
+        }
+        new_children = {field: history.child_items(rows) for field, rows in schema.child_rows(article).items()}
+        changed = history.changes(old, schema.article_row(article), old_children, new_children)
+        version = self.db.execute(
+            f"SELECT coalesce(max(version), 0) + 1 FROM [{schema.VERSIONS}] WHERE url = ?", [url]
+        ).fetchone()[0]
+        self.db[schema.VERSIONS].insert(
+            {
+                "url": url, "version": version, "fetched_at": old["fetched_at"], "replaced_at": now,
+                "run_id": self.run_id, "content_hash": old["content_hash"],
+                "fields": json.dumps(list(changed), ensure_ascii=False),
+                "old_values": json.dumps(changed, ensure_ascii=False),
+            }
+        )
+
+    def touch(self, seen: list[NotModified]) -> None:
+        """A 304 confirmed these stored articles: move last_seen (and any new validators) forward."""
+        if not seen:
+            return
+        now = _now()
+        self.db.conn.executemany(
+            f"UPDATE [{schema.ARTICLES}] SET last_seen = ?, etag = coalesce(?, etag), "
+            "last_modified = coalesce(?, last_modified) WHERE url = ?",
+            [(now, n.etag, n.last_modified, n.url) for n in seen],
+        )
+        if self.crawler.stats:
+            self.crawler.stats.inc_value("newsdesk/articles/unchanged", len(seen))

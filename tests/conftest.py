@@ -91,3 +91,67 @@ def run_crawl(start_urls: list[str], db_path: Path, *settings: str, args: tuple[
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     return CrawlResult(done.returncode, done.stderr + done.stdout, db_path)
+
+
+# ---------------------------------------------------------------------- recurring crawls
+NEW_SLUG = "ferry-route-reopens"
+CHANGED_SLUG = "harbour-festival-returns"
+CHANGED_TITLE = ("Harbour festival returns with tall ships and night markets",
+                 "Harbour festival postponed as storm nears the coast")
+
+
+def change_site(root: Path) -> None:
+    """Between two runs: one article changes (its title and a paragraph), one new article appears."""
+    changed = root / "post" / f"{CHANGED_SLUG}.html"
+    text = changed.read_text(encoding="utf-8").replace(*CHANGED_TITLE)
+    text = text.replace("The harbour festival returns this weekend after a two-year break",
+                        "The harbour festival, postponed by a week because of the storm, returns after a two-year break")
+    changed.write_text(text, encoding="utf-8")
+    source = (root / "post" / "rail-strike-called-off.html").read_text(encoding="utf-8")
+    new = source.replace("rail-strike-called-off", NEW_SLUG).replace(
+        "Rail strike called off after last-minute pay deal", "Ferry route reopens after a winter of repairs")
+    (root / "post" / f"{NEW_SLUG}.html").write_text(new, encoding="utf-8")
+    sitemap = root / "sitemaps" / "posts.xml"
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(
+        "</urlset>", f"  <url><loc>{{{{BASE}}}}/post/{NEW_SLUG}</loc><lastmod>2025-03-13</lastmod></url>\n</urlset>"),
+        encoding="utf-8")
+
+
+@dataclass
+class Recurring:
+    """Two runs of the same crawl over a copy of the demo site, with change_site() between them."""
+
+    first: CrawlResult
+    second: CrawlResult
+    server: SiteServer
+    db_path: Path
+
+    def stats(self, run_id: int) -> dict:
+        return json.loads(self.first.db["crawl_runs"].get(run_id)["stats"])
+
+
+@pytest.fixture(scope="session")
+def recurring(tmp_path_factory):
+    import shutil
+
+    root = tmp_path_factory.mktemp("site") / "site"
+    shutil.copytree(SITE, root)
+    db = tmp_path_factory.mktemp("recurring") / "news.db"
+    server = start_site_server(root)
+    try:
+        starts = [server.url("/robots.txt"), server.url("/"), server.url("/feed.xml")]
+        first = run_crawl(starts, db)
+        assert first.returncode == 0, first.log[-3000:]
+        change_site(root)
+        second = run_crawl(starts, db)
+        assert second.returncode == 0, second.log[-3000:]
+        yield Recurring(first, second, server, db)
+    finally:
+        stop_site_server(server)
+
+
+def run_scrapy(*args: str, cwd: Path = ROOT, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`scrapy <args>` in a subprocess from the project root (report, export...)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=timeout)

@@ -6,13 +6,18 @@ The spider tells what a start URL is from its response, follows sitemaps and fee
 pages, follows links from pages that are not articles (front and section pages) up to
 ``NEWSDESK_MAX_HOPS`` hops, and stays on the start URLs' sites. Extraction is
 ``crawler.extract.extract_article``; this module is only the glue.
+
+A second run of the same crawl does only the work that is new (``crawler.incremental``): sitemap
+entries no newer than the stored copy are skipped, stored articles are revalidated with
+conditional GETs (a 304 becomes a ``NotModified`` item, never parsed), and recent stored articles
+of the crawled sites are revisited even when no start page links to them any more.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,9 +29,11 @@ from scrapy.spiders import SitemapSpider
 from scrapy.utils.misc import load_object
 
 from ..backlog import UrlBacklog
-from ..discover import TooLarge, clean_url, feed_links, gunzip_capped, kind_of, page_links
+from ..discover import TooLarge, clean_url, feed_links, gunzip_capped, kind_of, page_links, same_site
 from ..extract import parse_html
 from ..extract.html import looks_binary, looks_like_html
+from ..incremental import is_recent, load_known, skip_by_lastmod, validators
+from ..items import NotModified
 from ..middlewares import failure_reason
 
 logger = logging.getLogger(__name__)
@@ -86,13 +93,49 @@ class NewsSpider(SitemapSpider):
         crawler.signals.connect(spider.feed_backlog, signal=signals.spider_idle)
         if spider.backlog is not None:
             crawler.signals.connect(spider.backlog.close, signal=signals.spider_closed)
+        spider.known = {}
+        spider.revisit_window = timedelta(hours=crawler.settings.getfloat("NEWSDESK_REVISIT_HOURS", 48))
+        crawler.signals.connect(spider.load_known, signal=signals.spider_opened)
         return spider
+
+    def load_known(self) -> None:
+        """What the database holds, read when the spider opens (after the store has migrated it)."""
+        settings = self.crawler.settings
+        if settings.getbool("NEWSDESK_INCREMENTAL", True):
+            self.known = load_known(settings.get("NEWSDESK_DB") or "newsdesk.db")
+            logger.info("%d articles already stored: revalidating rather than refetching them", len(self.known))
 
     async def start(self) -> AsyncIterator[Any]:
         if not self.start_urls:
             logger.error("No start URLs: run with -a start_urls=URL[,URL...]")
         for url in self.start_urls:
             yield Request(url, callback=self.parse_start, errback=self.on_error)
+        for request in self.revisits():
+            yield request
+
+    # ------------------------------------------------------------------ recurring crawls
+    def revisits(self) -> Iterable[Request]:
+        """Recent stored articles of the crawled sites, revisited whether or not a start page still links them."""
+        now = datetime.now(timezone.utc)
+        for url, known in sorted(self.known.items()):
+            if is_recent(known, now, self.revisit_window) and same_site(url, self.allowed_domains):
+                self.crawler.stats.inc_value("newsdesk/incremental/recent")
+                yield Request(url, callback=self.parse_page, errback=self.on_error)
+
+    def sitemap_filter(self, entries: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+        """Sitemap entries, less the stored articles whose lastmod is no newer than our copy."""
+        now = datetime.now(timezone.utc)
+        for entry in entries:
+            loc = entry.get("loc")
+            if loc and skip_by_lastmod(self.known.get(clean_url(loc)), entry.get("lastmod"), now, self.revisit_window):
+                self.crawler.stats.inc_value("newsdesk/incremental/skipped")
+                continue
+            yield entry
+
+    def parse_not_modified(self, response: Response) -> Iterable[NotModified]:
+        """A 304 for a stored article: nothing to parse, the store only notes it was seen."""
+        etag, last_modified = validators(response)
+        yield NotModified(url=response.url, fetched_at=fetched_at_of(response), etag=etag, last_modified=last_modified)
 
     # ------------------------------------------------------------------ routing
     def parse_start(self, response: Response) -> Iterable[Any]:
@@ -181,6 +224,9 @@ class NewsSpider(SitemapSpider):
     # ------------------------------------------------------------------ pages
     def parse_page(self, response: Response) -> Iterable[Any]:
         stats = self.crawler.stats
+        if response.status == 304:
+            yield from self.parse_not_modified(response)
+            return
         skip = page_skip_reason(response)
         if skip:
             self._skip(skip, response.url, skip.replace("_", " "))
@@ -201,6 +247,7 @@ class NewsSpider(SitemapSpider):
             logger.exception("Extraction failed on %s: extractor error (newsdesk/failed/extract_error)", response.url)
             return
         if article is not None:
+            article.etag, article.last_modified = validators(response)
             stats.inc_value("newsdesk/extracted")
             yield article
             return
