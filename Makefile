@@ -1,10 +1,12 @@
-# newsdesk: `make demo` crawls the bundled demo site into demo.db; `make test` runs the whole suite.
+# newsdesk: `make demo` crawls the bundled demo site into demo.db; `make test` runs the whole suite;
+# `make browse` opens a database (DB=newsdesk.db) in Datasette with datasette/metadata.json.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 EXTRAS ?= test
+DB ?= newsdesk.db
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench browse clean
 
 $(VENV)/.installed-$(EXTRAS): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +21,11 @@ demo: install
 
 test: install
 	$(PY) -m pytest
+
+browse:
+	@test -f $(DB) || { echo "make browse: $(DB) not found (make demo, then make browse DB=demo.db)" >&2; exit 1; }
+	$(MAKE) install EXTRAS=browse
+	$(VENV)/bin/datasette $(DB) --metadata datasette/metadata.json
 
 bench:
 	$(MAKE) install EXTRAS=test,bench

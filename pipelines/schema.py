@@ -43,6 +43,46 @@ RUN_COUNTS = {
     "articles_not_modified": "newsdesk/incremental/not_modified",
     "articles_refetched": "newsdesk/incremental/refetched",
 }
+# Title, description and the columns not derived from crawler.items, for each table (Datasette metadata).
+CHILD_COLUMNS = {"article_url": "URL of the article (articles.url).", "position": "Order in the article, from 0."}
+TABLE_DOCS: dict[str, tuple[str, str, dict[str, str]]] = {
+    ARTICLES: ("Articles", "One row per article, primary key url. Nested fields are JSON.", {}),
+    TABLES: ("Embedded tables", "Tables found in articles: header and rows as JSON, colspan/rowspan expanded.",
+             CHILD_COLUMNS),
+    IMAGES: ("Images", "Images of articles, with caption and credit.", CHILD_COLUMNS),
+    VERSIONS: ("Article versions", "Previous versions of articles that changed: the fields that changed and their "
+               "old values.", {
+                   "url": "URL of the article (articles.url).",
+                   "version": "1 for the first stored version, then 2, 3...",
+                   "fetched_at": "When this (replaced) version was fetched.",
+                   "replaced_at": "When a crawl found the next version and replaced this one (UTC).",
+                   "run_id": "The crawl run that replaced it (crawl_runs.id).",
+                   "content_hash": "content_hash of this version.",
+                   "fields": "JSON array: the fields that differ in the next version.",
+                   "old_values": "JSON object: those fields' values in this version.",
+               }),
+    RUNS: ("Crawl runs", "One row per `scrapy crawl news`: arguments, times, finish reason and counts.", {
+        "id": "Run number.",
+        "spider": "Spider name.",
+        "started_at": "When the run started (UTC).",
+        "finished_at": "When it finished (UTC); empty while running or if it was killed.",
+        "finish_reason": "Scrapy's finish reason: finished, shutdown (stopped with Ctrl-C / SIGTERM)...",
+        "arguments": "JSON: the spider arguments (-a), start_urls as a list.",
+        "settings": "JSON: the settings that matter for what was crawled.",
+        "articles_stored": "Articles written (new or changed).",
+        "pages_failed": "Pages that failed (sum of newsdesk/failed/* in stats).",
+        "pages_skipped": "Pages skipped (sum of newsdesk/skipped/* in stats).",
+        "stats": "JSON: the whole Scrapy stats of the run.",
+        "articles_new": "Articles stored for the first time.",
+        "articles_changed": "Stored articles found with new content (old version kept in article_versions).",
+        "articles_unchanged": "Stored articles found unchanged (a 304, or the same content hash): not rewritten.",
+        "articles_skipped": "Sitemap entries not requested: lastmod no newer than the stored copy.",
+        "articles_revalidated": "Stored articles requested with a conditional GET (ETag / Last-Modified).",
+        "articles_not_modified": "Of those, answered 304 Not Modified: nothing downloaded or parsed.",
+        "articles_refetched": "Stored articles downloaded in full again and parsed.",
+    }),
+}
+
 # Full-text search over these columns of articles (sqlite-utils enable_fts, FTS5, with triggers).
 FTS_COLUMNS = ("title", "lead", "body")
 

@@ -1,0 +1,261 @@
+"""`scrapy export` and `scrapy report` on the database of two real runs (the `recurring` fixture)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tracemalloc
+
+import feedparser
+import pyarrow.parquet as pq
+import pytest
+import sqlite_utils
+
+from exports.dataset import article_fields, article_json_schema, export, table_file
+from pipelines import schema
+
+from .conftest import CHANGED_SLUG, CHANGED_TITLE, NEW_SLUG, run_scrapy
+
+csv.field_size_limit(1 << 30)
+
+
+def expected(kind: str, value):
+    """A database cell as the exported JSON value."""
+    if value is None:
+        return None
+    if kind == "json":
+        return json.loads(value)
+    if kind == "bool":
+        return bool(value)
+    return value
+
+
+@pytest.fixture(scope="module")
+def db(recurring):
+    return sqlite_utils.Database(recurring.db_path)
+
+
+@pytest.fixture(scope="module")
+def stored(db):
+    """url → {field: exported value}, straight from the tables."""
+    out = {}
+    fields = article_fields()
+    for row in db["articles"].rows:
+        record = {name: expected(kind, row.get(name)) for name, kind in fields.items() if kind != "json" or name in row}
+        for field, table in schema.child_tables().items():
+            children = db.query(f"select * from [{table}] where article_url = ? order by position", [row["url"]])
+            record[field] = [{k: (json.loads(v) if k in ("header", "rows") else v) for k, v in c.items()
+                              if k not in ("article_url", "position")} for c in children]
+        out[row["url"]] = record
+    return out
+
+
+@pytest.fixture(scope="module", params=["jsonl", "csv", "parquet"])
+def exported(request, recurring, tmp_path_factory):
+    out = tmp_path_factory.mktemp(f"export-{request.param}")
+    done = run_scrapy("export", "--format", request.param, "-o", str(out), "-s", f"NEWSDESK_DB={recurring.db_path}")
+    assert done.returncode == 0, done.stderr
+    return request.param, out
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def read_articles(fmt, out):
+    if fmt == "jsonl":
+        return [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    if fmt == "csv":
+        return read_csv(out / "articles.csv")
+    return pq.read_table(out / "articles.parquet").to_pylist()
+
+
+def as_exported(fmt: str, kind: str, value):
+    """A JSON value as the format writes it: CSV is all text, nested fields are JSON text outside JSONL."""
+    if fmt == "jsonl" or value is None and fmt == "parquet":
+        return value
+    if kind == "json":
+        return json.dumps(value, ensure_ascii=False)
+    if fmt == "parquet":
+        return value
+    if value is None:
+        return ""
+    if kind == "bool":
+        return "true" if value else "false"
+    return str(value)
+
+
+def test_every_article_appears_once(exported, stored):
+    fmt, out = exported
+    urls = [r["url"] for r in read_articles(fmt, out)]
+    assert sorted(urls) == sorted(stored) and len(set(urls)) == len(urls) == 11
+
+
+def test_columns_follow_the_item(exported):
+    fmt, out = exported
+    records = read_articles(fmt, out)
+    assert list(records[0]) == list(article_fields())
+
+
+def test_field_values_are_those_stored(exported, stored):
+    fmt, out = exported
+    kinds = article_fields()
+    for record in read_articles(fmt, out):
+        want = stored[record["url"]]
+        assert record == {name: as_exported(fmt, kinds[name], want[name]) for name in kinds}, record["url"]
+
+
+def test_every_embedded_table_is_its_own_csv(exported, db):
+    fmt, out = exported
+    with (out / "tables" / "index.csv").open(encoding="utf-8", newline="") as f:
+        index = list(csv.DictReader(f))
+    rows = list(db["article_tables"].rows)
+    assert len(index) == len(rows) == 2
+    for row in rows:
+        name = f"tables/{table_file(row['article_url'], row['position'])}"
+        assert {"file": name, "article_url": row["article_url"], "position": str(row["position"])}.items() <= \
+               next(i for i in index if i["file"] == name).items()
+        with (out / name).open(encoding="utf-8", newline="") as f:
+            lines = list(csv.reader(f))
+        assert lines[0] == json.loads(row["header"])
+        assert lines[1:] == json.loads(row["rows"])
+
+
+def test_images_and_versions_are_exported(exported, db):
+    fmt, out = exported
+    if fmt == "parquet":
+        images = pq.read_table(out / "images.parquet").to_pylist()
+        versions = pq.read_table(out / "versions.parquet").to_pylist()
+    elif fmt == "csv":
+        images, versions = read_csv(out / "images.csv"), read_csv(out / "versions.csv")
+    else:
+        images = [json.loads(x) for x in (out / "images.jsonl").read_text(encoding="utf-8").splitlines()]
+        versions = [json.loads(x) for x in (out / "versions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(images) == db["article_images"].count
+    [version] = versions
+    assert version["url"].endswith(CHANGED_SLUG)
+    old = version["old_values"] if fmt == "jsonl" else json.loads(version["old_values"])
+    assert old["title"] == CHANGED_TITLE[0]
+
+
+def test_schema_json_describes_every_field(exported):
+    _, out = exported
+    doc = json.loads((out / "schema.json").read_text(encoding="utf-8"))
+    assert list(doc["properties"]) == list(article_fields())
+    assert all(prop.get("description") for prop in doc["properties"].values())
+    assert doc == article_json_schema()
+
+
+@pytest.mark.parametrize(
+    "args, slugs",
+    [
+        (("--site", "Metro Daily"), {"markets-steady-ahead-of-rate-decision", "scientists-map-deep-sea-currents",
+                                     "rail-strike-called-off", NEW_SLUG}),
+        (("--since", "1"), {NEW_SLUG, CHANGED_SLUG}),
+        (("--since", "1", "--site", "Jadetimes"), {CHANGED_SLUG}),
+    ],
+)
+def test_export_selects(recurring, tmp_path, args, slugs):
+    done = run_scrapy("export", "-o", str(tmp_path), *args, "-s", f"NEWSDESK_DB={recurring.db_path}")
+    assert done.returncode == 0, done.stderr
+    urls = {json.loads(x)["url"] for x in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert urls == {recurring.server.url(f"/post/{slug}") for slug in slugs}
+
+
+def test_export_streams_with_flat_memory(tmp_path):
+    """Python memory at the peak does not grow with the number of articles exported."""
+    path = tmp_path / "many.db"
+    database = schema.open_database(str(path))
+    body = "Lorem ipsum dolor sit amet. " * 200
+    database["articles"].insert_all(
+        ({"url": f"https://example.org/{i:06d}", "title": f"Article {i}", "body": body, "authors": '["A B"]',
+          "sections": "[]", "tags": '["x"]'} for i in range(4000)), batch_size=1000)
+    database["article_tables"].insert_all(
+        ({"article_url": f"https://example.org/{i:06d}", "position": 0, "header": '["a"]', "rows": '[["1"]]'}
+         for i in range(0, 4000, 40)))
+
+    def peak(where: str) -> int:
+        tracemalloc.start()
+        try:
+            export(database, tmp_path / where, "jsonl", sites=()) if where == "all" else \
+                export(database, tmp_path / where, "jsonl", since_time=None, sites=["nothing.example"])
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    baseline, full = peak("none"), peak("all")
+    assert full < baseline + 2_000_000, (baseline, full)  # 4,000 articles of 5.6 kB would be 22 MB held
+
+
+def test_export_of_a_missing_database_fails_clearly(tmp_path):
+    done = run_scrapy("export", "-o", str(tmp_path / "x"), "-s", f"NEWSDESK_DB={tmp_path / 'missing.db'}")
+    assert done.returncode == 1
+    assert "database not found" in done.stderr and "missing.db" in done.stderr
+    assert not (tmp_path / "missing.db").exists()
+
+
+# ---------------------------------------------------------------------- scrapy report
+@pytest.fixture(scope="module")
+def reports(recurring, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    for fmt in ("md", "html", "json", "atom"):
+        done = run_scrapy("report", "--format", fmt, "-o", str(out / f"report.{fmt}"),
+                          "-s", f"NEWSDESK_DB={recurring.db_path}")
+        assert done.returncode == 0, done.stderr
+    return {fmt: (out / f"report.{fmt}").read_text(encoding="utf-8") for fmt in ("md", "html", "json", "atom")}
+
+
+def test_atom_report_is_a_valid_feed(reports, recurring):
+    feed = feedparser.parse(reports["atom"])
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert [(e.title, e.link) for e in feed.entries] == [
+        ("New: Ferry route reopens after a winter of repairs", recurring.server.url(f"/post/{NEW_SLUG}")),
+        (f"Updated: {CHANGED_TITLE[1]}", recurring.server.url(f"/post/{CHANGED_SLUG}")),
+    ]
+    assert all(e.id and e.updated_parsed for e in feed.entries)
+    assert len({e.id for e in feed.entries}) == 2
+
+
+def test_html_report_has_a_static_chart_and_no_javascript(reports):
+    page = reports["html"]
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count("<svg") == 1 and "<script" not in page.lower()
+    assert "Ferry route reopens" in page and CHANGED_TITLE[1] in page
+    assert "Articles per day, by site" in page
+
+
+def test_markdown_report_groups_by_site(reports):
+    md = reports["md"]
+    assert "## Metro Daily" in md and "## Jadetimes" in md
+    assert f"title: “{CHANGED_TITLE[0]}” → “{CHANGED_TITLE[1]}”" in md
+
+
+def test_report_since_all_runs_lists_everything_new(recurring):
+    done = run_scrapy("report", "--format", "json", "--since", "0", "-s", f"NEWSDESK_DB={recurring.db_path}")
+    report = json.loads(done.stdout)
+    assert report["totals"]["new"] == 11 and report["changed"] == []
+
+
+@pytest.mark.parametrize(
+    "setup, args, status, message",
+    [
+        ("missing", (), 1, "database not found"),
+        ("empty", (), 1, "holds no crawl runs"),
+        ("no-runs", (), 1, "holds no crawl runs"),
+        ("crawled", ("--since", "42"), 2, "no run 42"),
+        ("crawled", ("--since", "last week"), 2, "--since wants a run id or an ISO 8601 date"),
+    ],
+)
+def test_report_fails_clearly(recurring, tmp_path, setup, args, status, message):
+    path = tmp_path / "r.db"
+    if setup == "empty":
+        path.write_bytes(b"")
+    elif setup == "no-runs":
+        schema.open_database(str(path)).close()
+    elif setup == "crawled":
+        path = recurring.db_path
+    done = run_scrapy("report", *args, "-s", f"NEWSDESK_DB={path}")
+    assert done.returncode == status
+    assert message in done.stderr
