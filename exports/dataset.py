@@ -39,7 +39,7 @@ from crawler.items import Article, Image
 from pipelines import schema
 
 FORMATS = ("jsonl", "csv", "parquet")
-PARQUET_ROWS = 2000  # rows per Parquet row group
+PARQUET_ROWS = 500  # rows per Parquet row group
 
 
 # ---------------------------------------------------------------------- the record layout
@@ -234,6 +234,7 @@ class _Writer:
         if self.batch:
             self.parquet.write_table(pa.Table.from_pylist(self.batch, schema=self.schema))
             self.batch = []
+            pa.default_memory_pool().release_unused()  # hand freed row-group buffers back: flat RSS
 
     def close(self) -> None:
         if self.parquet is not None:
