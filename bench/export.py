@@ -50,9 +50,10 @@ def build(db_path: Path, articles: int) -> None:
                    f"INSERT INTO articles (url, {cols}) SELECT a.url || '?copy=' || n.i, {cols} "
                    f"FROM n, seed.articles a ORDER BY n.i LIMIT {articles}")
         for table in ("article_tables", "article_images"):
-            tcols = ", ".join(f"[{c}]" for c in db[table].columns_dict if c != "article_url")
-            db.execute(f"INSERT INTO {table} (article_url, {tcols}) SELECT a.url, {', '.join('t.' + c for c in tcols.split(', '))} "
-                       f"FROM articles a JOIN seed.{table} t ON t.article_url = substr(a.url, 1, instr(a.url, '?copy=') - 1)")
+            names = [f"[{c}]" for c in db[table].columns_dict if c != "article_url"]
+            source = ", ".join(f"t.{c}" for c in names)
+            db.execute(f"INSERT INTO {table} (article_url, {', '.join(names)}) SELECT a.url, {source} FROM articles a "
+                       f"JOIN seed.{table} t ON t.article_url = substr(a.url, 1, instr(a.url, '?copy=') - 1)")
     db.execute("DETACH DATABASE seed")
     db.close()
 

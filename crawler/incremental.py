@@ -102,7 +102,8 @@ def load_known(path: str | Path) -> dict[str, Known]:
         columns = {row[1] for row in con.execute("PRAGMA table_info(articles)")}
         if not {"url", "etag", "last_modified", "last_seen", "first_seen", "published_at"} <= columns:
             return {}
-        rows = con.execute("SELECT url, etag, last_modified, last_seen, coalesce(published_at, first_seen) FROM articles")
+        rows = con.execute(
+            "SELECT url, etag, last_modified, last_seen, coalesce(published_at, first_seen) FROM articles")
         return {
             url: Known(etag, last_modified, parse_time(last_seen), parse_time(published))
             for url, etag, last_modified, last_seen, published in rows

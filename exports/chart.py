@@ -34,7 +34,7 @@ def per_day_svg(per_day: dict, title: str = "Articles per day, by site") -> str:
         for site, counts in per_day["sites"].items():
             heights = [counts.get(d, 0) for d in days]
             ax.bar(x, heights, bottom=bottom, label=site, width=0.8)
-            bottom = [b + h for b, h in zip(bottom, heights)]
+            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         ax.set_title(title)
         ax.set_ylabel("articles")
         ax.yaxis.get_major_locator().set_params(integer=True)

@@ -109,7 +109,7 @@ def _rows(con: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> Iter
     cursor = con.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
     for row in cursor:
-        yield dict(zip(names, row))
+        yield dict(zip(names, row, strict=True))
 
 
 def _children(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[str, list[dict[str, Any]]]]:

@@ -18,6 +18,10 @@ def summarize(db: Database, highlight_url: str | None = None) -> str:
         stats = json.loads(run["stats"] or "{}")
         lines.append(f"Run {run['id']}: {run['started_at']} → {run['finished_at']} ({run['finish_reason']})")
         lines.append(f"  articles stored this run: {run['articles_stored']}")
+        if run.get("articles_new") is not None:
+            lines.append(f"  new / changed / unchanged: {run['articles_new']} / {run['articles_changed']} / "
+                         f"{run['articles_unchanged']} (304 Not Modified: {run['articles_not_modified']}, "
+                         f"skipped on sitemap lastmod: {run['articles_skipped']})")
         lines.append(f"  tables stored this run:   {stats.get('newsdesk/stored_tables', 0)}")
         lines.append(f"  images stored this run:   {stats.get('newsdesk/stored_images', 0)}")
         for label, prefix in (("skipped", "newsdesk/skipped/"), ("failed", "newsdesk/failed/")):

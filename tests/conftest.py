@@ -105,7 +105,7 @@ def change_site(root: Path) -> None:
     changed = root / "post" / f"{CHANGED_SLUG}.html"
     text = changed.read_text(encoding="utf-8").replace(*CHANGED_TITLE)
     text = text.replace("The harbour festival returns this weekend after a two-year break",
-                        "The harbour festival, postponed by a week because of the storm, returns after a two-year break")
+                        "The harbour festival, postponed by a week because of the storm, returns after two years")
     changed.write_text(text, encoding="utf-8")
     source = (root / "post" / "rail-strike-called-off.html").read_text(encoding="utf-8")
     new = source.replace("rail-strike-called-off", NEW_SLUG).replace(

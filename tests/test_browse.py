@@ -28,7 +28,7 @@ def test_shipped_metadata_is_derived_from_the_schema():
 def test_every_column_has_a_description(table):
     db = schema.open_database(":memory:")
     described = metadata()["databases"]["newsdesk"]["tables"][table]["columns"]
-    assert set(db[table].columns_dict) <= set(described), f"describe these in pipelines/schema.py TABLE_DOCS"
+    assert set(db[table].columns_dict) <= set(described), "describe these in pipelines/schema.py TABLE_DOCS"
 
 
 @pytest.fixture(scope="module")

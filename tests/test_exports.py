@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tracemalloc
 
 import feedparser
@@ -172,8 +173,8 @@ def test_export_streams_with_flat_memory(tmp_path):
         ({"url": f"https://example.org/{i:06d}", "title": f"Article {i}", "body": body, "authors": '["A B"]',
           "sections": "[]", "tags": '["x"]'} for i in range(4000)), batch_size=1000)
     database["article_tables"].insert_all(
-        ({"article_url": f"https://example.org/{i:06d}", "position": 0, "header": '["a"]', "rows": '[["1"]]'}
-         for i in range(0, 4000, 40)))
+        {"article_url": f"https://example.org/{i:06d}", "position": 0, "header": '["a"]', "rows": '[["1"]]'}
+         for i in range(0, 4000, 40))
 
     def peak(where: str) -> int:
         tracemalloc.start()
@@ -224,6 +225,8 @@ def test_html_report_has_a_static_chart_and_no_javascript(reports):
     assert page.count("<svg") == 1 and "<script" not in page.lower()
     assert "Ferry route reopens" in page and CHANGED_TITLE[1] in page
     assert "Articles per day, by site" in page
+    # one self-contained file: nothing to load but the article links themselves
+    assert not re.search(r"<(link|img|iframe|object|embed)\b|\bsrc=|@import|url\((?!#)", page)
 
 
 def test_markdown_report_groups_by_site(reports):

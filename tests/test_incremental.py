@@ -117,7 +117,8 @@ def test_an_unknown_url_is_left_alone(middleware):
     assert b"If-None-Match" not in request.headers and REVALIDATE not in request.meta
 
 
-@pytest.mark.parametrize("status, key", [(304, "newsdesk/incremental/not_modified"), (200, "newsdesk/incremental/refetched")])
+@pytest.mark.parametrize(
+    "status, key", [(304, "newsdesk/incremental/not_modified"), (200, "newsdesk/incremental/refetched")])
 def test_answers_to_stored_articles_are_counted(middleware, status, key):
     request = Request("https://example.org/a")
     middleware.process_request(request)
@@ -149,8 +150,10 @@ def spider():
     crawler.stats.open_spider()
     now = datetime.now(timezone.utc)
     spider.known = {
-        "https://example.org/old": Known(etag='"e"', last_seen=now - timedelta(days=1), published=now - timedelta(days=30)),
-        "https://example.org/fresh": Known(etag='"e"', last_seen=now - timedelta(days=1), published=now - timedelta(hours=3)),
+        "https://example.org/old": Known(etag='"e"', last_seen=now - timedelta(days=1),
+                                         published=now - timedelta(days=30)),
+        "https://example.org/fresh": Known(etag='"e"', last_seen=now - timedelta(days=1),
+                                           published=now - timedelta(hours=3)),
         "https://other.example/fresh": Known(last_seen=now, published=now),
     }
     return spider
