@@ -6,8 +6,10 @@ and the exports take their column order and JSON Schema from it. Field ``metadat
 description used in ``schema.json`` and the Datasette metadata, and ``child_table`` for nested
 lists that are stored as rows of their own table instead of a JSON column.
 
-Fields with ``managed_by="store"`` are kept by ``pipelines.store.SQLitePipeline`` (the history of an
-article across runs): an extractor leaves them empty, and whatever it puts there is ignored.
+Fields with ``managed_by`` are not the extractor's: ``"spider"`` ones are set by the spider from the
+HTTP response (the validators of a conditional GET), ``"store"`` ones are kept by
+``pipelines.store.SQLitePipeline`` (the history of an article across runs; whatever else puts a
+value there is ignored).
 """
 
 from __future__ import annotations
@@ -99,9 +101,13 @@ class Article:
     word_count: int | None = _f("Words in body.")
     fetched_at: datetime | None = _f("When the page was fetched (UTC); relative dates are anchored here.")
     content_hash: str | None = _f("SHA-256 of the normalised title and body; changes when the article changes.")
-    etag: str | None = _f("ETag of the response the article was read from; sent back as If-None-Match on the next run.")
+    etag: str | None = _f(
+        "ETag of the response the article was read from; sent back as If-None-Match on the next run.",
+        managed_by="spider",
+    )
     last_modified: str | None = _f(
-        "Last-Modified of the response the article was read from; sent back as If-Modified-Since on the next run."
+        "Last-Modified of the response the article was read from; sent back as If-Modified-Since on the next run.",
+        managed_by="spider",
     )
     first_seen: datetime | None = _f("When newsdesk first stored the article (UTC).", managed_by="store")
     last_seen: datetime | None = _f(
