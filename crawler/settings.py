@@ -34,11 +34,8 @@ EXTENSIONS = {
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RetryAfterMiddleware": 560,
     "crawler.middlewares.RedirectGuardMiddleware": 610,
-}
-
-# Stored articles are fetched again with conditional GETs (crawler/incremental.py).
-DOWNLOADER_MIDDLEWARES = {
-    "crawler.incremental.ConditionalRequestMiddleware": 560,
+    # Stored articles are fetched again with conditional GETs (crawler/incremental.py).
+    "crawler.incremental.ConditionalRequestMiddleware": 580,
 }
 
 ITEM_PIPELINES = {
