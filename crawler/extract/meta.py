@@ -99,14 +99,15 @@ def title_candidates(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
 
 
 def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
-    """The headline most of the page's sources agree on: JSON-LD headline, og:title and twitter:title
-    (site name taken off), the <h1>; on a tie in that order; <title> when nothing else exists."""
+    """The headline most of the page's sources agree on: og:title (site name taken off), JSON-LD
+    headline, the <h1>, twitter:title; on a tie in that order (og:title is the title the publisher
+    chose to show when the story is shared); <title> when nothing else exists."""
     ld_title = clean_text(text_value(article_ld.get("headline") or article_ld.get("name"))) if article_ld else ""
     og = strip_site_suffix(first_meta(metas, ("og:title",)) or "", site_names)
     tw = strip_site_suffix(first_meta(metas, ("twitter:title",)) or "", site_names)
     h1s = [t for t in (clean_text(h.text_content()) for h in sel.H1(root)) if t and len(t) < 400]
     h1 = next((h for h in h1s if any(_close(h, c) for c in (ld_title, og, tw) if c)), h1s[0] if h1s else "")
-    candidates = [c for c in (ld_title, og, h1, tw) if c]
+    candidates = [c for c in (og, ld_title, h1, tw) if c]
     if not candidates:
         titles = sel.TITLE(root)
         doc_title = clean_text(titles[0].text_content()) if titles else ""
