@@ -371,21 +371,28 @@ class _Walker:
 
     def is_furniture(self, text: str) -> bool:
         """A short line that is template, not prose: a box label, a dateline, a credit, a byline."""
-        if len(text) < 120 and (sel.FURNITURE_LINE.match(text) or sel.PLAYER_LINE.match(text)):
+        n = len(text)
+        if n < 120 and (sel.FURNITURE_LINE.match(text) or sel.PLAYER_LINE.match(text)):
             return True
-        if sel.CONTACT_LINE.match(text) or len(text) < 250 and (sel.CTA_LINE.search(text) or sel.CONSENT_LINE.search(text)):
+        if sel.CONTACT_LINE.match(text):
             return True
-        if len(text) < 80 and (sel.DATE_LINE.match(text) or sel.CREDIT_LINE.search(text)):
+        low = text.lower()
+        # Cheap word checks first: most lines are prose, and these patterns need one of the words.
+        if n < 250 and any(w in low for w in sel.CTA_WORDS) and sel.CTA_LINE.search(text):
             return True
-        if len(text) < 300 and sel.CONTRIBUTOR_LINE.search(text):
+        if n < 250 and any(w in low for w in sel.CONSENT_WORDS) and sel.CONSENT_LINE.search(text):
             return True
-        if len(text) < 200 and ("©" in text or sel.CAPTION_CREDIT.search(text)):
+        if n < 80 and (sel.DATE_LINE.match(text) or sel.CREDIT_LINE.search(text)):
+            return True
+        if n < 300 and any(w in low for w in sel.CONTRIBUTOR_WORDS) and sel.CONTRIBUTOR_LINE.search(text):
+            return True
+        if n < 200 and ("©" in text or "/" in text and sel.CAPTION_CREDIT.search(text)):
             return True
         if _key(text).replace(" ", "") in self.site_keys:
             return True
-        if len(text) < 80 and self.author_keys:
-            names = [_key(n) for n in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", text)) if n.strip()]
-            if names and all(n in self.author_keys for n in names):
+        if n < 80 and self.author_keys:
+            names = [_key(x) for x in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", text)) if x.strip()]
+            if names and all(x in self.author_keys for x in names):
                 return True
         return False
 

@@ -357,7 +357,8 @@ def dom_date(small: list[tuple[HtmlElement, str]], near: set[HtmlElement] | None
 
 def extract_read_time(metas: MetaMap, article_ld: dict | None, small: list[tuple[HtmlElement, str]]) -> str | None:
     joined = "\n".join(text for _, text in small)
-    match = sel.READ_TIME.search(joined)
+    low = joined.lower()
+    match = sel.READ_TIME.search(joined) if any(w in low for w in sel.READ_TIME_WORDS) else None
     if match:
         start = joined.rfind("\n", 0, match.start()) + 1
         end = joined.find("\n", match.end())

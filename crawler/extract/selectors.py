@@ -169,6 +169,8 @@ _DATE_WORDS = (
     r"min read|read|lesezeit|on|at|by|of|the|年|月|日|時|分|기사입력|입력|수정|"
     r"\d+[./:-]\d+(?:[./:-]\d+)?"
 )
+CONTRIBUTOR_WORDS = ("report", "editing", "compiled", "written", "with ", "mitarbeit", "material", "press", "presse",
+                     "wire", "contributed")
 DATE_LINE = re.compile(rf"^(?=.*\w)(?!_+$)(?:\W|_|{_DATE_WORDS})*$", re.IGNORECASE)
 
 # A line of contact details only: e-mail addresses, URLs, @handles.
@@ -180,6 +182,7 @@ CTA_LINE = re.compile(
     re.IGNORECASE,
 )
 
+CTA_WORDS = ("newsletter", "inbox", "mail", "postfach")
 # Consent gates and cookie notices left where an embed or the page would load.
 CONSENT_LINE = re.compile(
     r"\bcookies?\b.{0,100}\b(?:website|browser|experience|consent|accept|necessary|einverstanden|akzeptieren)\b"
@@ -188,6 +191,8 @@ CONSENT_LINE = re.compile(
     r"|\b(?:privacy|cookie) (?:settings|preferences|overview)\b|\bprivatsphäre-einstellungen\b",
     re.IGNORECASE,
 )
+
+CONSENT_WORDS = ("cookie", "inhalt", "content", "datenschutz", "einverstanden", "dritt", "third", "privacy", "privatsph")
 
 # Credit lines at the end of agency copy: "Additional reporting by…", "Jane Doe contributed to this report".
 CONTRIBUTOR_LINE = re.compile(
@@ -224,6 +229,8 @@ PLAYER_LINE = re.compile(
 # --------------------------------------------------------------------------- text patterns
 
 WS = re.compile(r"\s+")
+# One of these is in every read time READ_TIME finds: a cheap test before the costly pattern.
+READ_TIME_WORDS = ("read", "lese", "lectur", "lettura", "leitura", "okuma", "leestijd", "lesetid", "läs", "czyt")
 READ_TIME = re.compile(
     r"(?:\b\d+(?:[.,]\d+)?\s*(?:hrs?|hours?)\s*)?\b\d+(?:[.,]\d+)?\s*(?:min(?:ute)?s?|minuten|minutes|minutos|minuti|"
     r"dk|dakika|分|분|sec(?:ond)?s?)\.?\s*"
