@@ -388,7 +388,7 @@ class _Walker:
             return True
         if n < 200 and ("©" in text or "/" in text and sel.CAPTION_CREDIT.search(text)):
             return True
-        if _key(text).replace(" ", "") in self.site_keys:
+        if n < 250 and _key(text).replace(" ", "") in self.site_keys:
             return True
         if n < 80 and self.author_keys:
             names = [_key(x) for x in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", text)) if x.strip()]
