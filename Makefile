@@ -20,6 +20,7 @@ demo: install
 	$(PY) tests/demo.py --db demo.db
 
 test: install
+	$(PY) -m ruff check crawler pipelines exports bench tests
 	$(PY) -m pytest
 
 browse:

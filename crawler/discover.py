@@ -8,14 +8,19 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from w3lib.url import canonicalize_url, url_query_cleaner
 
-from scrapy.linkextractors import IGNORED_EXTENSIONS
-
 _XML_ROOT = re.compile(rb"<(?:[\w-]+:)?(urlset|sitemapindex|rss|feed|rdf:RDF|RDF)\b", re.IGNORECASE)
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|ocid|icid|ito|at_\w+|wt_\w+|__twitter_impression)$", re.IGNORECASE)
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|ocid|icid|ito|at_\w+|wt_\w+"
+    r"|__twitter_impression)$",
+    re.IGNORECASE,
+)
 _IGNORED = tuple("." + ext for ext in IGNORED_EXTENSIONS)
-_FEED_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+_FEED_PARSER = etree.XMLParser(
+    recover=True, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
+)
 
 
 def kind_of(url: str, body: bytes, content_type: str = "") -> str:

@@ -118,7 +118,8 @@ def article_columns() -> dict[str, type]:
     """Column name → Python type of the ``articles`` table, in schema order."""
     hints = typing.get_type_hints(Article)
     children = child_tables()
-    return {name: _sql_type(hints[name]) for name in ItemAdapter.get_field_names_from_class(Article) if name not in children}
+    names = ItemAdapter.get_field_names_from_class(Article)
+    return {name: _sql_type(hints[name]) for name in names if name not in children}
 
 
 def item_columns(cls: type) -> dict[str, type]:

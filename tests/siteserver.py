@@ -53,7 +53,7 @@ class SiteHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
         if self.server.verbose:  # type: ignore[attr-defined]
-            sys.stderr.write("%s - %s\n" % (self.address_string(), format % args))
+            sys.stderr.write(f"{self.address_string()} - {format % args}\n")
 
     @property
     def root(self) -> Path:
@@ -118,7 +118,7 @@ class SiteHandler(BaseHTTPRequestHandler):
 
     def send(self, body: bytes, ctype: str, head: bool, file: Path | None = None,
              status: HTTPStatus = HTTPStatus.OK) -> None:
-        etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+        etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
         modified = None
         if file is not None:
             modified = email.utils.formatdate(int(file.stat().st_mtime), usegmt=True)

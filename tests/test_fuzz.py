@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import lxml.html
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

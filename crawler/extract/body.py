@@ -1,9 +1,9 @@
 """The article body: find the main container, then walk it into sections of ordered blocks.
 
-The container is found the way readability does it (paragraph text scored onto ancestors, links
-discounted), after template parts have been removed by their class and id words. The walk keeps
-the page's order: a heading opens a section; paragraphs, lists, quotes, tables, figures and embeds
-become blocks.
+The container is the element whose subtree holds the most article-like text net of template text
+(links, short labels, parts whose class or id names them template); see ``find_container``. The
+walk keeps the page's order: a heading opens a section; paragraphs, lists, quotes, tables, figures
+and embeds become blocks, and short lines that are template furniture are left out.
 """
 
 from __future__ import annotations
@@ -23,14 +23,24 @@ INLINE_TAGS = frozenset(
     "samp dfn tt big strike nobr wbr data".split()
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_COMMAS = re.compile(r"[,，、،]")
+# Tuning of the container choice and the walk (figures from the dev benchmarks, see bench/floors.json):
+_FLAGGED_WEIGHT = 0.5  # text inside a template part counts as this much template
+_TIGHTER = 0.97  # a box inside the winner scoring at least this share of it is preferred (tighter)
+_EXPAND_NET = 0.85  # an ancestor keeping this share of the score...
+_EXPAND_GOOD = 1.3  # ...while gathering this much more text is preferred (an article cut in boxes)
+_SMALL = 400  # a winner with less text than this climbs to an ancestor with twice its text
+_RETRY_BELOW = 400  # text shorter than this: try again without the template vocabulary
+_LINK_PARA = 0.6  # a short paragraph with more link text than this share is a link line
 _EMBED_HOSTS = (
     ("twitter.com", "twitter"), ("x.com", "twitter"), ("youtube.com", "youtube"), ("youtube-nocookie.com", "youtube"),
     ("youtu.be", "youtube"), ("vimeo.com", "vimeo"), ("instagram.com", "instagram"), ("facebook.com", "facebook"),
     ("tiktok.com", "tiktok"), ("dailymotion.com", "dailymotion"), ("soundcloud.com", "soundcloud"),
     ("spotify.com", "spotify"), ("datawrapper.dwcdn.net", "datawrapper"), ("flourish.studio", "flourish"),
 )
-_LEAD_WORDS = frozenset("lead lede intro introduction standfirst teaser summary subtitle subline subheadline dek deck excerpt abstract sapo chapo kicker-text description".split())
+_LEAD_WORDS = frozenset(
+    "lead lede intro introduction standfirst teaser summary subtitle subline subheadline dek deck excerpt abstract "
+    "sapo chapo kicker-text description".split()
+)
 
 
 def class_words(el: HtmlElement) -> set[str]:
@@ -172,54 +182,6 @@ def _own_text_len(el: HtmlElement) -> int:
     return total
 
 
-def find_container(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset()) -> HtmlElement | None:
-    """The element that holds the article text (readability's scoring, ancestors up to three levels);
-    paragraphs within template parts count for little."""
-    scores: dict[HtmlElement, float] = {}
-    for el in root.iter("p", "pre", "td", "div", "section", "span", "font", "li", "blockquote"):
-        tag = el.tag
-        if tag in ("p", "pre"):
-            text = el.text_content()
-            length = len(text.strip())
-        else:
-            length = _own_text_len(el)
-            if length < 80:
-                continue
-            text = el.text_content()
-        if length < 25:
-            continue
-        links = _link_len(el)
-        density = min(1.0, links / max(1, len(text)))
-        cjk = bool(_CJK.search(text[:200]))
-        score = 1 + len(_COMMAS.findall(text)) + min(length / (40 if cjk else 100), 3)
-        score *= 1 - density
-        if tag == "li":
-            score *= 0.5
-        if el in inside:
-            score *= 0.1
-        parent = el.getparent()
-        level = 1.0
-        while parent is not None and level <= 3:
-            scores[parent] = scores.get(parent, 0.0) + score / level
-            parent = parent.getparent()
-            level += 1
-    if not scores:
-        return None
-    best, best_score = None, 0.0
-    for el, score in scores.items():
-        if el.tag in ("html", "body"):
-            score *= 0.5
-        words = class_words(el)
-        if words & sel.CONTENT_WORDS or el.get("itemprop") == "articleBody":
-            score *= 1.25
-        if score > best_score:
-            text_len = len(el.text_content()) or 1
-            score *= 1 - min(1.0, _link_len(el) / text_len)
-        if score > best_score:
-            best, best_score = el, score
-    return best
-
-
 # --------------------------------------------------------------------------- images
 
 
@@ -283,7 +245,10 @@ def split_credit(caption: str) -> tuple[str | None, str | None]:
     return caption or None, None
 
 
-_CREDIT_WORDS = frozenset("credit credits copyright source photographer author byline caption-credit imagecredit photocredit rights attribution".split())
+_CREDIT_WORDS = frozenset(
+    "credit credits copyright source photographer author byline caption-credit imagecredit photocredit rights "
+    "attribution".split()
+)
 
 
 def image_from(el: HtmlElement, base_url: str) -> Image | None:
@@ -331,7 +296,11 @@ class _Walker:
                  authors: list[str] | None = None, site_names: list[str] | None = None):
         self.base_url = base_url
         self.author_keys = {
-            _key(name) for a in authors or () if a for name in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a)) if name.strip()
+            _key(name)
+            for a in authors or ()
+            if a
+            for name in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a))
+            if name.strip()
         }
         # The page's own address or the site's name standing alone are furniture, not text.
         self.site_keys = {_key(s).replace(" ", "") for s in (base_url, *(site_names or ())) if s}
@@ -587,6 +556,7 @@ class _Walker:
 
 
 _IMG_TAGS = ("img", "amp-img")
+_INLINE_MEDIA = ("br", "img", "amp-img")
 _AMP_EMBEDS = {
     "amp-youtube": ("data-videoid", "https://www.youtube.com/watch?v={}"),
     "amp-twitter": ("data-tweetid", "https://twitter.com/i/web/status/{}"),
@@ -604,7 +574,7 @@ def _amp_embed_url(el: HtmlElement) -> str | None:
 
 def _has_block(el: HtmlElement) -> bool:
     for sub in el.iter():
-        if sub is not el and isinstance(sub.tag, str) and sub.tag not in INLINE_TAGS and sub.tag not in ("br", "img", "amp-img"):
+        if sub is not el and isinstance(sub.tag, str) and sub.tag not in INLINE_TAGS and sub.tag not in _INLINE_MEDIA:
             return True
     return False
 
@@ -673,7 +643,7 @@ def find_lead(root: HtmlElement, container: HtmlElement | None, description: str
     description may be cut short), else, for a page without a description, an element marked
     lead/intro/standfirst near the article."""
     if description:
-        want = _key(description.rstrip(".…  "))
+        want = _key(description.rstrip(". …\u00a0"))
         for el in root.iter("p", "h2", "div", "span", "strong", "section", "header", "b"):
             if el.tag in ("div", "section", "header") and _has_unit_child(el):
                 continue
@@ -727,7 +697,7 @@ def _one_article(container: HtmlElement, titles: list[str]) -> HtmlElement:
 def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged: set[HtmlElement],
                     authors: list[str] | None = None, site_names: list[str] | None = None,
                     ) -> tuple[_Walker, HtmlElement | None]:
-    container = _FIND(root, _inside(flagged, root) if flagged else frozenset())
+    container = find_container(root, _inside(flagged, root) if flagged else frozenset())
     if container is not None:
         container = _one_article(container, titles)
     walker = _Walker(base_url, titles, flagged, authors, site_names)
@@ -793,13 +763,8 @@ def _hero_image(container: HtmlElement, base_url: str, flagged: set[HtmlElement]
     return None
 
 
-_RETRY_BELOW = 400
-_LINK_PARA = 0.6
-import os as _os
-_FIND = find_container if _os.environ.get("ND_OLD") else None
 
 
-_FLAGGED_WEIGHT = 0.5
 _LEAF_UNITS = frozenset({"p", "pre", "li", "td", "th", "dd", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text is counted once for the container choice: inline elements (span, font, a...)
 # count with the block around them, never on their own, so no text is counted twice.
@@ -807,7 +772,8 @@ _UNIT_TAGS = ("p", "pre", "td", "th", "div", "section", "li", "blockquote", "dd"
               "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(), lam: float = 1.0, short: float = 0.5) -> HtmlElement | None:
+def find_container(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(), lam: float = 1.0,
+                   short: float = 0.5) -> HtmlElement | None:
     """The element whose subtree holds the most article-like text net of template text.
 
     Every text unit (a paragraph, or the text a div holds directly) is good when it is long enough
@@ -892,10 +858,6 @@ def find_container2(root: HtmlElement, inside: set[HtmlElement] | frozenset = fr
     return chosen
 
 
-_EXPAND_NET = 0.85
-_EXPAND_GOOD = 1.3
-_SMALL = 400
-_TIGHTER = 0.97
 
 
 def _has_unit_child(el: HtmlElement) -> bool:
@@ -914,5 +876,3 @@ def _own_link_len(el: HtmlElement) -> int:
             total += sum(len(a.text_content().strip()) for a in child.iter("a"))
     return total
 
-if _FIND is None:
-    _FIND = find_container2

@@ -144,6 +144,7 @@ def _ld_people(value, people: list[str], orgs: list[str], depth: int = 0) -> Non
         (orgs if types_of(value) & sel.ORGANIZATION_TYPES else people).append(name)
 
 
+_NOT_BYLINE_TAGS = ("meta", "link", "script", "style", "body", "html", "article", "main", "section")
 _NOT_BYLINE_PLACES = ("form", "figure", "figcaption", "footer", "nav", "aside", "blockquote")
 _NOT_A_NAME = re.compile(
     r"^(?:by|von|par|por|de|di|door|av|af|author|autor|auteur|name|redaktion|editor)\W*$|\*|enter your|"
@@ -174,7 +175,7 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
     people: list[str] = []
     first_parent = None
     for el in sel.AUTHOR_ELEMENTS(root):
-        if el.tag in ("meta", "link", "script", "style", "body", "html", "article", "main", "section") or _in_template(el):
+        if el.tag in _NOT_BYLINE_TAGS or _in_template(el):
             continue
         if first_parent is not None and el.getparent() is not first_parent and first_parent not in el.iterancestors():
             break
@@ -312,7 +313,11 @@ def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None
 
 
 def extract_modified(root: HtmlElement, metas: MetaMap, article_ld: dict | None) -> str | None:
-    return _ld_date(article_ld, "dateModified") or first_meta(metas, sel.META_MODIFIED) or _itemprop_date(root, "dateModified")
+    return (
+        _ld_date(article_ld, "dateModified")
+        or first_meta(metas, sel.META_MODIFIED)
+        or _itemprop_date(root, "dateModified")
+    )
 
 
 _DATE_CLASS = re.compile(r"date|time|publish|posted|meta|byline|dateline|stamp|zeit|datum|fecha|data", re.IGNORECASE)

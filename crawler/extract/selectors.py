@@ -22,7 +22,8 @@ TIME_ELEMENTS = XPath("//time[@datetime] | //*[@itemprop='datePublished' or @ite
 AUTHOR_ELEMENTS = XPath(
     "//*[@rel='author' or @itemprop='author' or @data-testid='byline' or contains(@class, 'byline')"
     " or contains(@class, 'author') or contains(@class, 'Byline') or contains(@class, 'Author')"
-    " or contains(@class, 'autor') or contains(@class, 'Autor') or contains(@class, 'auteur') or contains(@class, 'firma')]"
+    " or contains(@class, 'autor') or contains(@class, 'Autor') or contains(@class, 'auteur')"
+    " or contains(@class, 'firma')]"
 )
 AUTHOR_LINKS = XPath(
     "//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/autor/')"
@@ -45,15 +46,21 @@ ARTICLE_TYPES = frozenset(
 )
 # Page types whose mainEntity may hold the article; their own fields are weaker evidence.
 PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "aboutpage", "profilepage", "searchresultspage"})
-ORGANIZATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "onlinebusiness", "localbusiness"})
+ORGANIZATION_TYPES = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "onlinebusiness", "localbusiness"}
+)
 
 # <meta> keys in order of trust, lower-cased (name, property and itemprop share one namespace).
 META_TITLE = ("og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title")
-META_AUTHOR = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "byline", "cxenseparse:author", "twitter:creator")
+META_AUTHOR = (
+    "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "byline",
+    "cxenseparse:author", "twitter:creator",
+)
 META_PUBLISHED = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
     "publish-date", "published_time", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
-    "parsely-pub-date", "article.published", "article_date_original", "og:published_time", "cxenseparse:recs:publishtime",
+    "parsely-pub-date", "article.published", "article_date_original", "og:published_time",
+    "cxenseparse:recs:publishtime",
     "date.available", "displaydate", "originalpublicationdate", "publication_date", "article:published",
 )
 META_MODIFIED = (
@@ -111,7 +118,8 @@ BOILERPLATE_HEAD = frozenset(
 )
 # Words that say an element is the content: a class name ending in one of them keeps the element.
 CONTENT_WORDS = frozenset(
-    "article articlebody body content entry post story text main maincontent postcontent storybody richtext prose".split()
+    "article articlebody body content entry post story text main maincontent postcontent storybody richtext "
+    "prose".split()
 )
 AD_WORDS = frozenset({"ad", "ads"})
 NEGATIONS = frozenset({"non", "no", "not", "without"})
@@ -177,8 +185,10 @@ DATE_LINE = re.compile(rf"^(?=.*\w)(?!_+$)(?:\W|_|{_DATE_WORDS})*$", re.IGNORECA
 CONTACT_LINE = re.compile(r"^(?:\s*(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|(?:www\.)?twitter\.com/\w+|@\w+)[\s,;|/]*)+$")
 # A call to subscribe: "Get the day's top headlines in your inbox: sign up for our newsletter".
 CTA_LINE = re.compile(
-    r"(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)\w*\b.{0,120}\b(?:newsletter|inbox|e-?mail|postfach)"
-    r"|\b(?:newsletter|inbox|e-?mail|postfach)\b.{0,120}\b(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)",
+    r"(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)\w*\b.{0,120}"
+    r"\b(?:newsletter|inbox|e-?mail|postfach)"
+    r"|\b(?:newsletter|inbox|e-?mail|postfach)\b.{0,120}"
+    r"\b(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)",
     re.IGNORECASE,
 )
 
@@ -192,7 +202,9 @@ CONSENT_LINE = re.compile(
     re.IGNORECASE,
 )
 
-CONSENT_WORDS = ("cookie", "inhalt", "content", "datenschutz", "einverstanden", "dritt", "third", "privacy", "privatsph")
+CONSENT_WORDS = (
+    "cookie", "inhalt", "content", "datenschutz", "einverstanden", "dritt", "third", "privacy", "privatsph",
+)
 
 # Credit lines at the end of agency copy: "Additional reporting by…", "Jane Doe contributed to this report".
 CONTRIBUTOR_LINE = re.compile(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from ..items import Table
-from .selectors import WS
 
 _MAX_SPAN = 50
 _MAX_CELLS = 20000
