@@ -131,9 +131,19 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
     total = len(root.text_content()) or 1
     flagged: set[HtmlElement] = set()
     for el in sel.WITH_CLASS_OR_ID(root):
-        if el.tag not in ("html", "body") and is_boilerplate(el) and len(el.text_content()) < 0.4 * total:
+        if el.tag in ("html", "body") or not is_boilerplate(el):
+            continue
+        if len(el.text_content()) < 0.4 * total or _never_a_wrapper(el.get("class") or "", el.get("id") or ""):
             flagged.add(el)
     return flagged
+
+
+@lru_cache(maxsize=4096)
+def _never_a_wrapper(classes: str, ident: str) -> bool:
+    """A cookie banner or a modal never holds the article, however much text it has (a short article
+    can have less text than its cookie settings)."""
+    words = {w.lower() for name in (*classes.split(), ident) for w in sel.SPLIT_CLASS.split(name) if w}
+    return not sel.NEVER_WRAPPERS.isdisjoint(words)
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

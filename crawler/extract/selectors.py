@@ -106,6 +106,8 @@ BOILERPLATE_STRONG = frozenset(
     flyout teaser teasers whatsapp telegram
     """.split()
 )
+# Template parts that never wrap the article, whatever their size.
+NEVER_WRAPPERS = frozenset("modal popup cookie cookies consent gdpr".split())
 # Words that mark a template part when they are the last word of a class name ("article-meta",
 # "image-credit", "post-tags"), the noun that says what the element is:
 BOILERPLATE_HEAD = frozenset(
