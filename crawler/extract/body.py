@@ -321,29 +321,37 @@ class _Walker:
         self.tables: list[Table] = []
         self.images: list[Image] = []
         self.buffer: list[str] = []
-        self.buffer_links = 0
+        self.link_spans: list[tuple[int, int]] = []  # where link text lies in the joined buffer
+        self.buffer_len = 0
         self.skip_section = False
         self.skip_owner: HtmlElement | None = None
 
     # inline text -----------------------------------------------------------------
     def inline(self, text: str, link: bool = False) -> None:
         if text:
-            self.buffer.append(text)
             if link:
-                self.buffer_links += len(text.strip())
+                self.link_spans.append((self.buffer_len, self.buffer_len + len(text)))
+            self.buffer.append(text)
+            self.buffer_len += len(text)
 
     def flush(self) -> None:
+        """Turn the inline text gathered so far into paragraphs (a blank line or <br><br> splits them)."""
         if not self.buffer:
             return
         raw = "".join(self.buffer)
-        links = self.buffer_links
-        self.buffer, self.buffer_links = [], 0
-        for part in re.split(r"\n\s*\n", raw):
+        spans = self.link_spans
+        self.buffer, self.link_spans, self.buffer_len = [], [], 0
+        start = 0
+        for brk in [*_PARAGRAPH_BREAK.finditer(raw), None]:
+            end = brk.start() if brk else len(raw)
+            part, part_start = raw[start:end], start
+            start = brk.end() if brk else len(raw)
             text = " ".join(part.split())
             if not text:
                 continue
             if len(text) < 300 and self.is_furniture(text):
                 continue
+            links = sum(max(0, min(e, end) - max(s, part_start)) for s, e in spans)
             if links > _LINK_PARA * len(text) and len(text) < 300:
                 continue
             self.add(Block(kind="paragraph", text=text))
@@ -589,6 +597,7 @@ def _has_block(el: HtmlElement) -> bool:
     return False
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.,;:!…]\W*$")
 
 
