@@ -126,18 +126,30 @@ def _urn(*parts: str) -> str:
     return "urn:newsdesk:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
+def _sub(parent, tag, text=None, **attrs):
+    el = etree.SubElement(parent, f"{{{ATOM}}}{tag}", {k: v for k, v in attrs.items() if v is not None})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _atom_entry(feed, label: str, kind: str, a: dict[str, Any], when: str | None, summary: str) -> None:
+    entry = _sub(feed, "entry")
+    _sub(entry, "title", f"{label}: {a['title'] or a['url']}")
+    _sub(entry, "id", _urn(kind, a["url"], when or ""))
+    _sub(entry, "link", href=a["url"], rel="alternate")
+    _sub(entry, "updated", when)
+    _sub(entry, "category", term=a["site"])
+    _sub(entry, "summary", summary)
+
+
 def to_atom(report: dict[str, Any], database: str = "") -> str:
     """An Atom 1.0 feed: one entry per new article and per article version found changed.
 
     The feed id depends on the database path only, and an entry id on the article URL and the time
     it was first seen or changed, so a reader subscribed to the file sees each change once.
     """
-    def sub(parent, tag, text=None, **attrs):
-        el = etree.SubElement(parent, f"{{{ATOM}}}{tag}", {k: v for k, v in attrs.items() if v is not None})
-        if text is not None:
-            el.text = text
-        return el
-
+    sub = _sub
     feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
     sub(feed, "title", f"newsdesk: new and changed articles ({database or 'newsdesk'})")
     sub(feed, "id", _urn("feed", database))
@@ -146,19 +158,8 @@ def to_atom(report: dict[str, Any], database: str = "") -> str:
     sub(author, "name", "newsdesk")
     sub(feed, "generator", "newsdesk")
     for a in report["new"]:
-        entry = sub(feed, "entry")
-        sub(entry, "title", f"New: {a['title'] or a['url']}")
-        sub(entry, "id", _urn("new", a["url"], a["first_seen"] or ""))
-        sub(entry, "link", href=a["url"], rel="alternate")
-        sub(entry, "updated", a["first_seen"])
-        sub(entry, "category", term=a["site"])
-        sub(entry, "summary", a["lead"] or f"First seen {a['first_seen']}, published {a['published_at'] or 'unknown'}.")
+        summary = a["lead"] or f"First seen {a['first_seen']}, published {a['published_at'] or 'unknown'}."
+        _atom_entry(feed, "New", "new", a, a["first_seen"], summary)
     for a in report["changed"]:
-        entry = sub(feed, "entry")
-        sub(entry, "title", f"Updated: {a['title'] or a['url']}")
-        sub(entry, "id", _urn("changed", a["url"], a["last_changed"] or ""))
-        sub(entry, "link", href=a["url"], rel="alternate")
-        sub(entry, "updated", a["last_changed"])
-        sub(entry, "category", term=a["site"])
-        sub(entry, "summary", describe_change(a))
+        _atom_entry(feed, "Updated", "changed", a, a["last_changed"], describe_change(a))
     return etree.tostring(feed, xml_declaration=True, encoding="utf-8", pretty_print=True).decode("utf-8")

@@ -88,14 +88,6 @@ def prune(root: HtmlElement) -> None:
             drop(el)
 
 
-def class_names(el: HtmlElement) -> list[list[str]]:
-    """The words of each class name and of the id, lower-cased."""
-    names = (el.get("class") or "").split()
-    if el.get("id"):
-        names.append(el.get("id"))
-    return [[w.lower() for w in sel.SPLIT_CLASS.split(name) if w] for name in names]
-
-
 def is_boilerplate(el: HtmlElement) -> bool:
     """Whether the element's class or id marks a template part (share bar, related links, byline,
     caption credit...), unless one of its names says it is the content or negates the word ("non-ad")."""

@@ -68,9 +68,7 @@ META_MODIFIED = (
     "last-modified", "lastmod", "article.updated", "modified_time", "article:modified",
 )
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
-META_SITE_NAME = ("og:site_name", "application-name", "publisher", "twitter:site", "dc.publisher")
 META_LANGUAGE = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
-META_TAGS = ("article:tag", "keywords", "news_keywords", "parsely-tags", "sailthru.tags", "article:section")
 META_URL = ("og:url", "twitter:url")
 
 # --------------------------------------------------------------------------- body
@@ -83,13 +81,6 @@ DROP_TAGS = (
 # Elements that are template parts by their HTML meaning, unless they hold much of the page.
 STRUCTURAL_TAGS = ("nav", "footer", "aside", "menu")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
-        "table", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "header", "address", "hr", "br",
-        "center", "details", "summary",
-    }
-)
 
 # Class/id vocabulary of template parts. A class name (or id) is split into words on '-', '_',
 # ':', '.' and camelCase ("article__share-bar" → article, share, bar).
@@ -242,7 +233,6 @@ PLAYER_LINE = re.compile(
 
 # --------------------------------------------------------------------------- text patterns
 
-WS = re.compile(r"\s+")
 # One of these is in every read time READ_TIME finds: a cheap test before the costly pattern.
 READ_TIME_WORDS = ("read", "lese", "lectur", "lettura", "leitura", "okuma", "leestijd", "lesetid", "läs", "czyt")
 READ_TIME = re.compile(
