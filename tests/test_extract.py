@@ -116,3 +116,77 @@ def test_largest_srcset_candidate(srcset, expected):
 )
 def test_split_credit(caption, expected):
     assert split_credit(caption) == expected
+
+
+ARTICLE = '<meta property="og:type" content="article">'
+
+
+def headings(body: str, head: str = ARTICLE) -> list[str]:
+    art = extract_article(page(body, head), "https://a.org/x", NOW)
+    return [s.heading for s in art.sections if s.heading]
+
+
+@pytest.mark.parametrize("markup", [
+    "<p><strong>Water woes</strong></p>",
+    '<p><span style="color: #808080;"><strong>Water woes</strong></span></p>',
+    "<p><strong>W</strong><strong>ater</strong><strong> woes</strong></p>",
+    '<p class="wp-block-onlineinterline">Water woes</p>',
+])
+def test_subheading_markup_editors_write(markup):
+    assert headings(f"<article>{PARAS}{markup}{PARAS}</article>") == ["Water woes"]
+
+
+@pytest.mark.parametrize("markup", [
+    "<p><strong>Water</strong> woes</p>",             # not all bold: a paragraph starting in bold
+    "<p><strong>Water woes.</strong></p>",            # a sentence
+    '<p><strong><a href="/w">Water woes</a></strong></p>',  # a link
+    '<p class="intro">Water woes</p>',
+])
+def test_paragraphs_that_are_not_subheadings(markup):
+    assert headings(f"<article>{PARAS}{markup}{PARAS}</article>") == []
+
+
+def test_box_labels_and_tip_lines_are_not_sections():
+    body = (f"<article><h2>Key points</h2><ul><li>One point of the story</li></ul>{PARAS}"
+            f"<h2>Got a story? Email tips@paper.example</h2>{PARAS}<h2>The real section</h2>{PARAS}</article>")
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [s.heading for s in art.sections if s.heading] == ["The real section"]
+    assert "One point of the story" in art.body and "Paragraph 7" in art.body
+
+
+def test_heading_that_ends_the_headline_is_kept_between_sections():
+    head = ARTICLE + '<meta property="og:title" content="Who is Jane Doe and how many children does she have">'
+    body = f"<article><h1>Who is Jane Doe?</h1>{PARAS}<h2>How many children does she have</h2>{PARAS}</article>"
+    assert headings(body, head) == ["How many children does she have"]
+
+
+def test_heading_over_bold_subheadings_is_kept():
+    body = (f"<article>{PARAS}<h3>Friday's storms</h3><p><b>Zone 1 — the north</b></p>{PARAS}"
+            f"<p><b>Zone 2 — the south</b></p>{PARAS}</article>")
+    assert headings(body) == ["Friday's storms", "Zone 1 — the north", "Zone 2 — the south"]
+
+
+def test_teaser_headline_deep_inside_a_link_is_not_a_section():
+    teaser = '<a href="/other"><div><div><div><h3>Another story entirely</h3></div></div></div></a>'
+    assert headings(f"<article>{PARAS}{teaser}{PARAS}</article>") == []
+
+
+def test_bold_byline_above_the_text_names_the_authors_when_metadata_credits_the_site():
+    head = ARTICLE + '<meta property="og:site_name" content="Valley Times"><meta name="author" content="Valley Times">'
+    art = extract_article(page(f"<article><p><strong>Jane Doe/John Roe</strong></p>{PARAS}</article>", head),
+                          "https://valleytimes.example/x", NOW)
+    assert art.authors == ["Jane Doe/John Roe"]
+    assert [s.heading for s in art.sections if s.heading] == [] and "Jane Doe" not in art.body
+
+
+def test_bold_byline_does_not_override_named_authors():
+    head = ARTICLE + '<meta name="author" content="Ann Smith">'
+    art = extract_article(page(f"<article><p><strong>Jane Doe/John Roe</strong></p>{PARAS}</article>", head),
+                          "https://a.org/x", NOW)
+    assert art.authors == ["Ann Smith"]
+
+
+def test_author_email_gives_way_to_the_written_by_label():
+    head = (ARTICLE + '<meta name="author" content="j.doe@paper.example">'
+            '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Doe">')
+    assert extract_article(page(PARAS, head), "https://a.org/x", NOW).authors == ["Jane Doe"]

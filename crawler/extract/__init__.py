@@ -94,9 +94,12 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     paywalled = m.extract_paywalled(article_ld)
 
     titles = m.title_candidates(root, metas, article_ld, site_names, title)
-    sections, tables, images, lead = extract_body(
+    sections, tables, images, lead, byline = extract_body(
         root, url, titles, authors + organizations, description, [site_name or "", canonical or ""]
     )
+    if byline and all(m.credits_site(a, site_names) for a in authors):
+        # The metadata credits the site (or no one); the page names its writers above the text.
+        authors = [byline]
     body = render_body(sections, tables)
     # Chinese, Japanese and Korean say in one character what takes several in other scripts.
     if not is_typed and (len(body) + 2 * len(_CJK_CHAR.findall(body)) < _MIN_UNTYPED_CHARS or not title):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
@@ -317,6 +318,7 @@ class _Walker:
         self.buffer_len = 0
         self.skip_section = False
         self.skip_owner: HtmlElement | None = None
+        self.byline: str | None = None
 
     # inline text -----------------------------------------------------------------
     def inline(self, text: str, link: bool = False) -> None:
@@ -370,10 +372,16 @@ class _Walker:
         if n < 250 and _key(text).replace(" ", "") in self.site_keys:
             return True
         if n < 80 and self.author_keys:
-            names = [_key(x) for x in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", text)) if x.strip()]
-            if names and all(x in self.author_keys for x in names):
+            unprefixed = sel.BYLINE_PREFIX.sub("", text)
+            names = [_key(x) for x in _NAME_SPLIT.split(unprefixed) if x.strip()]
+            # "By Jane Doe and John Roe"; "Von Jane Doe, Frankfurt" (a byline may end with a place).
+            if names and (all(x in self.author_keys for x in names)
+                          or unprefixed != text and names[0] in self.author_keys):
                 return True
         return False
+
+    def has_text(self) -> bool:
+        return any(b.kind == "paragraph" for s in self.sections for b in s.blocks)
 
     def add(self, block: Block) -> None:
         if not self.skip_section:
@@ -424,6 +432,12 @@ class _Walker:
             self.heading(el)
         elif tag == "p":
             if _is_pseudo_heading(el):
+                text = text_of(el)
+                if self.byline is None and _looks_like_byline(text) and not self.has_text():
+                    self.byline = text  # "<p><strong>Jane Doe/John Roe</strong></p>" above the text
+                else:
+                    self.heading(el)
+            elif _is_marked_subheading(el):
                 self.heading(el)
             else:
                 self.walk(el)
@@ -462,14 +476,17 @@ class _Walker:
         if not text or len(text) > 250:
             return
         key = _key(text)
-        if el.tag == "h1" or any(_same_headline(key, t) for t in self.title_keys):
+        if el.tag == "h1" or key in self.title_keys:
+            return
+        # A kicker or a tail around the headline shows up above the text, not between its sections.
+        if not self.has_text() and any(_same_headline(key, t) for t in self.title_keys):
             return
         card = _teaser_card(el)
         if card is not None:
             # A headline inside a link or a small linked box: a teaser for another story.
             self.skip_section, self.skip_owner = True, card
             return
-        if len(text) < 100 and self.is_furniture(text):
+        if len(text) < 100 and self.is_furniture(text) or sel.SUMMARY_LABEL.match(text) or sel.EMAIL.search(text):
             return
         if _link_len(el) > 0.8 * len(text):
             return
@@ -594,14 +611,60 @@ _SENTENCE_END = re.compile(r"[.,;:!…]\W*$")
 
 
 def _is_pseudo_heading(el: HtmlElement) -> bool:
-    """A paragraph that is one short bold line, as CMS editors write subheadings: "<p><strong>Reforms</strong></p>"."""
+    """A paragraph that is one short bold line, as CMS editors write subheadings: "<p><strong>Reforms</strong></p>".
+
+    Editors' markup varies: the bold may sit in a colour span, or come in pieces
+    ("<strong>G</strong><strong>ranny</strong>"); what matters is that all the text is bold.
+    """
     text = el.text_content().strip()
     if not 3 <= len(text) <= 120 or _SENTENCE_END.search(text) or (el.text or "").strip():
         return False
-    children = [c for c in el if isinstance(c.tag, str) and c.tag != "br"]
-    if len(children) != 1 or children[0].tag not in ("strong", "b") or (children[0].tail or "").strip():
+    if el.find(".//a") is not None:
         return False
-    return children[0].find(".//a") is None
+    bold = False
+    for sub in el.iterdescendants():
+        if not isinstance(sub.tag, str) or sub.tag in _BOLD_TAGS:
+            bold = bold or sub.tag in _BOLD_TAGS
+        elif sub.tag not in _PLAIN_WRAPPERS or (sub.text or "").strip() and not _under_bold(sub, el):
+            return False
+        if (sub.tail or "").strip() and not _under_bold(sub.getparent(), el):
+            return False
+    return bold
+
+
+_CONNECTORS = frozenset(("and", "und", "et", "y", "e", "og", "och", "en", "&", "/", ",", "|"))
+
+
+def _looks_like_byline(text: str) -> bool:
+    """A short line of capitalised names ("Jane Doe/John Roe", "JANE DOE", "Jane Doe, Staff Reporter")."""
+    words = text.split()
+    if not 2 <= len(words) <= 8 or len(text) > 70 or any(c.isdigit() for c in text):
+        return False
+    return all(w[0].isupper() or w in _CONNECTORS for w in words)
+
+
+_SUBHEADING_CLASS = re.compile(r"interline|intertit|crosshead|zwischen|zwitel", re.IGNORECASE)
+
+
+def _is_marked_subheading(el: HtmlElement) -> bool:
+    """A paragraph its class names a subheading ("Zwischenzeile", "intertitre", "crosshead")."""
+    cls = el.get("class")
+    if not cls or not _SUBHEADING_CLASS.search(cls):
+        return False
+    text = el.text_content().strip()
+    return 3 <= len(text) <= 120 and not _SENTENCE_END.search(text)
+
+
+_BOLD_TAGS = frozenset(("strong", "b"))
+_PLAIN_WRAPPERS = frozenset(("span", "em", "i", "u", "font", "br", "mark"))
+
+
+def _under_bold(el: HtmlElement | None, stop: HtmlElement) -> bool:
+    while el is not None and el is not stop:
+        if el.tag in _BOLD_TAGS:
+            return True
+        el = el.getparent()
+    return False
 
 
 def _is_card(el: HtmlElement) -> bool:
@@ -612,13 +675,14 @@ def _is_card(el: HtmlElement) -> bool:
 
 def _teaser_card(heading: HtmlElement) -> HtmlElement | None:
     """The card a heading heads, when the heading sits in a link or in a small linked box."""
+    link = next(heading.iterancestors("a"), None)
+    if link is not None:
+        parent = link.getparent()
+        return parent if parent is not None and _is_card(parent) else link
     el = heading.getparent()
     for _ in range(3):
         if el is None:
             return None
-        if el.tag == "a":
-            parent = el.getparent()
-            return parent if parent is not None and _is_card(parent) else el
         if el.tag in ("article", "li", "div") and _is_card(el):
             return el
         el = el.getparent()
@@ -686,7 +750,9 @@ def _drop_empty(sections: list[Section]) -> list[Section]:
             kept.append(section)
         elif section.heading and i + 1 < len(sections):
             nxt = sections[i + 1]
-            if section.level and nxt.level and nxt.level > section.level and nxt.blocks:
+            # A bold-paragraph subheading has no level; under a real heading it is the deeper one.
+            deeper = nxt.level is None or nxt.level > section.level if section.level else False
+            if nxt.heading and deeper and nxt.blocks:
                 kept.append(section)
     return kept
 
@@ -722,10 +788,19 @@ def _text_len(walker: _Walker) -> int:
     return sum(len(b.text or "") + sum(len(i.text) for i in b.items) for s in walker.sections for b in s.blocks)
 
 
+class BodyParts(NamedTuple):
+    sections: list[Section]
+    tables: list[Table]
+    images: list[Image]
+    lead: str | None
+    byline: str | None
+
+
 def extract_body(root: HtmlElement, base_url: str, titles: list[str], authors: list[str] | None = None,
                  description: str | None = None, site_names: list[str] | None = None,
-                 ) -> tuple[list[Section], list[Table], list[Image], str | None]:
-    """Sections, tables, images and the lead of a page tree (pruned in place)."""
+                 ) -> BodyParts:
+    """Sections, tables, images, the lead and a byline written above the text, of a page tree
+    (pruned in place)."""
     prune(root)
     flagged = boilerplate(root)
     walker, container = _walk_container(root, base_url, titles, flagged, authors, site_names)
@@ -750,7 +825,7 @@ def extract_body(root: HtmlElement, base_url: str, titles: list[str], authors: l
             for block in section.blocks:
                 if block.kind == "image" and block.ref is not None:
                     block.ref += 1
-    return sections, walker.tables, images, summary
+    return BodyParts(sections, walker.tables, images, summary, walker.byline)
 
 
 def _hero_image(container: HtmlElement, base_url: str, flagged: set[HtmlElement]) -> Image | None:

@@ -149,7 +149,7 @@ _NOT_BYLINE_PLACES = ("form", "figure", "figcaption", "footer", "nav", "aside", 
 _NOT_A_NAME = re.compile(
     r"^(?:by|von|par|por|de|di|door|av|af|author|autor|auteur|name|redaktion|editor)\W*$|\*|enter your|"
     r"^(?:image|photo|foto|bild|credit|quelle|source)\s*:|\b(?:getty images|istockphoto|shutterstock|imago)\b|"
-    r"^(?:twitter|facebook|instagram|linkedin|e-?mail|whatsapp|share)\b",
+    r"^(?:twitter|facebook|instagram|linkedin|e-?mail|whatsapp|share)\b|[\w.+-]@[\w-]+\.\w",
     re.IGNORECASE,
 )
 
@@ -200,6 +200,26 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
     return people
 
 
+_WRITTEN_BY = re.compile(r"^(?:written by|author|by|verfasst von|geschrieben von|autor(?:in)?|auteur|écrit par)\W*$",
+                         re.IGNORECASE)
+
+
+def _labelled_authors(metas: MetaMap) -> list[str]:
+    """Yoast's reading-card pairs, "twitter:label1" = "Written by" and "twitter:data1" = the name."""
+    for i in range(1, 5):
+        label = first_meta(metas, (f"twitter:label{i}",))
+        if label and _WRITTEN_BY.match(label):
+            data = first_meta(metas, (f"twitter:data{i}",))
+            return [data] if data else []
+    return []
+
+
+def credits_site(name: str, site_names: set[str] | frozenset) -> bool:
+    """Whether an author credit names the site itself ("by Lesotho Times", "Ilanga D")."""
+    folded = f" {_fold(name)} "
+    return any(s and f" {_fold(s)} " in folded for s in site_names)
+
+
 def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
                     site_names: set[str] | frozenset = frozenset()) -> tuple[list[str], list[str]]:
     """Raw author strings (people) and organisations: JSON-LD, then <meta>, then the byline in the
@@ -225,6 +245,8 @@ def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
             people = keep([v for v in metas.get(key, ()) if not _URLISH.search(v) and not v.startswith("@")])
             if people:
                 break
+    if not people:
+        people = keep(_labelled_authors(metas))
     if not people:
         people = keep(_dom_bylines(root))
     if people:

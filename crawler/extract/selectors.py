@@ -125,7 +125,8 @@ _RELATED = (
     r"related|related (?:articles?|stories|posts|content|news|coverage|topics|links|reading|videos?)|"
     r"more (?:from|in|on|about|stories|news|coverage|to read|like this)\b.{0,40}|read more|read next|"
     r"most (?:read|popular|viewed|shared)\b.{0,30}|you (?:may|might) also like|also read|see also|"
-    r"recommended(?: for you| reading| stories)?|trending(?: now| stories)?|popular(?: now| stories)?|"
+    r"recommended(?: for you| reading| stories| videos?| articles?)?|"
+    r"trending(?: now| stories)?|popular(?: now| stories)?|"
     r"top stories|latest (?:news|stories|articles)|editor'?s picks|what to read next|further reading|"
     r"comments?|\d+ comments?|leave a (?:comment|reply)|join the conversation|"
     r"share(?: this)?(?: article| story| post| page)?(?: on \w+)?|sharing is caring!?|like this story\?.{0,40}|"
@@ -134,6 +135,7 @@ _RELATED = (
     r"click to share.{0,30}|watch|video|photo|image|more|"
     r"weitere (?:artikel|themen|nachrichten|meldungen)|mehr (?:zum thema|aus|zu|von|über)\b.{0,40}|"
     r"lesen sie (?:auch|mehr)\b.{0,30}|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|"
+    r"ähnliche(?: artikel| beiträge| themen)?|"
     r"kommentare|themen(?: des artikels)?|aus dem ressort|passend zum artikel|häufig gelesen|meistgelesen|"
     r"topmeldungen|empfohlen|artikel teilen|teilen|zum artikel|zur startseite|startseite|weiterlesen|mehr lesen|"
     r"anzeige|werbung|verlagsangebot|zum stellenmarkt|inhaltliches feedback\??|zitiervorschlag|"
@@ -152,6 +154,17 @@ _RELATED = (
     r"関連記事|あわせて読みたい|関連ニュース|関連リンク|관련 ?기사|많이 본 뉴스"
 )
 FURNITURE_LINE = re.compile(rf"^\W*(?:{_RELATED})\W*$", re.IGNORECASE)
+
+# Labels of a summary box above the text ("Key points", "Kort fortalt"): a label, not a section of the article.
+SUMMARY_LABEL = re.compile(
+    r"^\W*(?:in short|in brief|key points|the short version|at a glance|tl;? ?dr|the big picture|"
+    r"das wichtigste(?: in kürze)?|in kürze|kurz (?:gesagt|erklärt|zusammengefasst)|darum geht'?s|"
+    r"kort fortalt|kortversjonen|kort sagt|i korthet|kort om|kort og godt|"
+    r"en bref|l'essentiel|en resumen|lo esencial|in sintesi|in het kort)\W*$",
+    re.IGNORECASE,
+)
+# An e-mail address: a heading holding one is a call for tips or letters, not a section.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}", re.IGNORECASE)
 
 # A short line made only of a date, a time, a relative time and the words pages put around them.
 _DATE_WORDS = (
