@@ -190,3 +190,28 @@ def test_author_email_gives_way_to_the_written_by_label():
     head = (ARTICLE + '<meta name="author" content="j.doe@paper.example">'
             '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Doe">')
     assert extract_article(page(PARAS, head), "https://a.org/x", NOW).authors == ["Jane Doe"]
+
+
+def test_bold_byline_after_a_short_standfirst():
+    head = ARTICLE + '<meta property="og:site_name" content="Valley Times">'
+    body = f"<article><p><em>…as villagers cry foul</em></p><p><strong>JANE DOE</strong></p>{PARAS}</article>"
+    assert extract_article(page(body, head), "https://valleytimes.example/x", NOW).authors == ["JANE DOE"]
+
+
+def test_bold_capitals_line_of_many_words_is_a_subheading_not_a_byline():
+    assert headings(f"<article><p><strong>LOOK WHAT YOU MADE ME DO</strong></p>{PARAS}</article>") == [
+        "LOOK WHAT YOU MADE ME DO"]
+
+
+def test_admin_account_is_no_byline():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+          ' "author": {"@id": "https://valley.example/author/admin/", "name": "Valley D"}}</script>')
+    art = extract_article(page(f"<article><p><strong>Jane Doe</strong></p>{PARAS}</article>", ld),
+                          "https://valley.example/x", NOW)
+    assert art.authors == ["Jane Doe"]
+
+
+def test_nested_byline_parts_are_not_names():
+    body = ('<div class="authors"><span class="author-brand">capital</span> von '
+            f'<span class="author-name">Jane Doe</span></div><article>{PARAS}</article>')
+    assert extract_article(page(body, ARTICLE), "https://a.org/x", NOW).authors == ["capital von Jane Doe"]

@@ -100,6 +100,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     if byline and all(m.credits_site(a, site_names) for a in authors):
         # The metadata credits the site (or no one); the page names its writers above the text.
         authors = [byline]
+        organizations = [o for o in organizations if not m.credits_site(o, site_names)]
     body = render_body(sections, tables)
     # Chinese, Japanese and Korean say in one character what takes several in other scripts.
     if not is_typed and (len(body) + 2 * len(_CJK_CHAR.findall(body)) < _MIN_UNTYPED_CHARS or not title):

@@ -380,6 +380,11 @@ class _Walker:
                 return True
         return False
 
+    def above_the_text(self) -> bool:
+        """Nothing but a line or two of standfirst so far."""
+        paragraphs = [b for s in self.sections for b in s.blocks if b.kind == "paragraph"]
+        return len(paragraphs) <= 2 and all(len(b.text or "") < 150 for b in paragraphs)
+
     def has_text(self) -> bool:
         return any(b.kind == "paragraph" for s in self.sections for b in s.blocks)
 
@@ -433,7 +438,7 @@ class _Walker:
         elif tag == "p":
             if _is_pseudo_heading(el):
                 text = text_of(el)
-                if self.byline is None and _looks_like_byline(text) and not self.has_text():
+                if self.byline is None and _looks_like_byline(text) and self.above_the_text():
                     self.byline = text  # "<p><strong>Jane Doe/John Roe</strong></p>" above the text
                 else:
                     self.heading(el)
@@ -638,7 +643,7 @@ _CONNECTORS = frozenset(("and", "und", "et", "y", "e", "og", "och", "en", "&", "
 def _looks_like_byline(text: str) -> bool:
     """A short line of capitalised names ("Jane Doe/John Roe", "JANE DOE", "Jane Doe, Staff Reporter")."""
     words = text.split()
-    if not 2 <= len(words) <= 8 or len(text) > 70 or any(c.isdigit() for c in text):
+    if not 2 <= len(words) <= 5 or len(text) > 70 or any(c.isdigit() for c in text):
         return False
     return all(w[0].isupper() or w in _CONNECTORS for w in words)
 

@@ -141,7 +141,13 @@ def _ld_people(value, people: list[str], orgs: list[str], depth: int = 0) -> Non
             name = " ".join(x for x in (given, family) if x) or None
         if not name or _URLISH.search(name):
             return
-        (orgs if types_of(value) & sel.ORGANIZATION_TYPES else people).append(name)
+        # The CMS's administrator account posts for the site; its display name is no byline.
+        is_org = types_of(value) & sel.ORGANIZATION_TYPES or _ADMIN_ACCOUNT.search(
+            text_value(value.get("url")) or text_value(value.get("@id")) or "")
+        (orgs if is_org else people).append(name)
+
+
+_ADMIN_ACCOUNT = re.compile(r"/author/admin/?$", re.IGNORECASE)
 
 
 _NOT_BYLINE_TAGS = ("meta", "link", "script", "style", "body", "html", "article", "main", "section")
@@ -182,7 +188,8 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
         name_el = el.find('.//*[@itemprop="name"]')
         text = clean_text((name_el if name_el is not None else el).text_content())
         if text and len(text) < 120 and not _NOT_A_NAME.search(text):
-            if text not in people:
+            # A part of a byline already taken whole ("capital", "von Jane Doe" in "capital von Jane Doe").
+            if not any(text in p for p in people):
                 people.append(text)
             if first_parent is None:
                 first_parent = el.getparent()
