@@ -215,3 +215,28 @@ def test_nested_byline_parts_are_not_names():
     body = ('<div class="authors"><span class="author-brand">capital</span> von '
             f'<span class="author-name">Jane Doe</span></div><article>{PARAS}</article>')
     assert extract_article(page(body, ARTICLE), "https://a.org/x", NOW).authors == ["capital von Jane Doe"]
+
+
+def test_video_title_is_not_a_section():
+    video = '<div class="vjs-wrapper"><h2 class="headline">How vaccines work</h2><video src="/v.mp4"></video></div>'
+    assert headings(f"<article>{PARAS}{video}{PARAS}<h2>Next part</h2>{PARAS}</article>") == ["Next part"]
+
+
+def test_standfirst_set_as_a_heading_above_the_text_is_text_not_a_section():
+    dek = "Index slips as ten-year yields reach a three-month high – chipmakers in demand"
+    for markup in (f"<header><h2>{dek}</h2></header>{PARAS}", f"<h2>{dek} while the yen weakens further</h2>{PARAS}"):
+        art = extract_article(page(f"<article>{markup}<h2>Yen weakens</h2>{PARAS}</article>", ARTICLE),
+                              "https://a.org/x", NOW)
+        assert [s.heading for s in art.sections if s.heading] == ["Yen weakens"]
+        assert dek in art.body
+
+
+def test_box_labelled_for_screen_readers_as_newsletter_is_template():
+    box = ('<section aria-label="Newsletter Anmeldung"><h3>Capital Inside, by our editor</h3>'
+           '<p>Behind the scenes of politics, every week in your inbox.</p></section>')
+    art = extract_article(page(f"<article>{PARAS}{box}{PARAS}</article>", ARTICLE), "https://a.org/x", NOW)
+    assert [s.heading for s in art.sections if s.heading] == [] and "Behind the scenes" not in art.body
+
+
+def test_follow_us_on_whatsapp_is_not_a_section():
+    assert headings(f"<article>{PARAS}<h3>Do you follow The Paper on WhatsApp yet?</h3>{PARAS}</article>") == []

@@ -128,6 +128,9 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
             continue
         if len(el.text_content()) < 0.4 * total or _never_a_wrapper(el.get("class") or "", el.get("id") or ""):
             flagged.add(el)
+    for el in sel.LABELLED_BOXES(root):
+        if _names_verdict(el.get("aria-label") or "", "") and len(el.text_content()) < 0.4 * total:
+            flagged.add(el)
     return flagged
 
 
@@ -296,8 +299,10 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
 
 class _Walker:
     def __init__(self, base_url: str, title: str | list[str] | None, skip: set[HtmlElement] | frozenset = frozenset(),
-                 authors: list[str] | None = None, site_names: list[str] | None = None):
+                 authors: list[str] | None = None, site_names: list[str] | None = None,
+                 description: str | None = None):
         self.base_url = base_url
+        self.standfirst_key = _key(description) if description else ""
         self.author_keys = {
             _key(name)
             for a in authors or ()
@@ -483,9 +488,17 @@ class _Walker:
         key = _key(text)
         if el.tag == "h1" or key in self.title_keys:
             return
-        # A kicker or a tail around the headline shows up above the text, not between its sections.
-        if not self.has_text() and any(_same_headline(key, t) for t in self.title_keys):
-            return
+        if not self.has_text():
+            # Above the text: a kicker or a tail around the headline, or the standfirst set as a
+            # heading in the article's header; not a section of the text.
+            if any(_same_headline(key, t) for t in self.title_keys):
+                return
+            if _in_header(el) or len(text) > 100 or (self.standfirst_key and len(key) >= 30
+                                                     and self.standfirst_key.startswith(key[:60])):
+                self.add(Block(kind="paragraph", text=text))
+                return
+        if _in_player(el):
+            return  # a video's title
         card = _teaser_card(el)
         if card is not None:
             # A headline inside a link or a small linked box: a teaser for another story.
@@ -672,6 +685,27 @@ def _under_bold(el: HtmlElement | None, stop: HtmlElement) -> bool:
     return False
 
 
+_PLAYER_WORDS = frozenset(("vjs", "player", "jwplayer", "video"))
+
+
+def _in_player(el: HtmlElement) -> bool:
+    for depth, anc in enumerate(el.iterancestors()):
+        if depth >= 3:
+            return False
+        if class_words(anc) & _PLAYER_WORDS:
+            return True
+    return False
+
+
+def _in_header(el: HtmlElement) -> bool:
+    for depth, anc in enumerate(el.iterancestors()):
+        if anc.tag == "header":
+            return True
+        if depth >= 3 or anc.tag in ("article", "main", "body"):
+            return False
+    return False
+
+
 def _is_card(el: HtmlElement) -> bool:
     """A small box with a link and little text: a teaser card for another story."""
     text_len = len(el.text_content())
@@ -778,11 +812,11 @@ def _one_article(container: HtmlElement, titles: list[str]) -> HtmlElement:
 
 def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged: set[HtmlElement],
                     authors: list[str] | None = None, site_names: list[str] | None = None,
-                    ) -> tuple[_Walker, HtmlElement | None]:
+                    description: str | None = None) -> tuple[_Walker, HtmlElement | None]:
     container = find_container(root, _inside(flagged, root) if flagged else frozenset())
     if container is not None:
         container = _one_article(container, titles)
-    walker = _Walker(base_url, titles, flagged, authors, site_names)
+    walker = _Walker(base_url, titles, flagged, authors, site_names, description)
     if container is not None:
         walker.walk(container)
         walker.flush()
@@ -808,10 +842,10 @@ def extract_body(root: HtmlElement, base_url: str, titles: list[str], authors: l
     (pruned in place)."""
     prune(root)
     flagged = boilerplate(root)
-    walker, container = _walk_container(root, base_url, titles, flagged, authors, site_names)
+    walker, container = _walk_container(root, base_url, titles, flagged, authors, site_names, description)
     if flagged and _text_len(walker) < _RETRY_BELOW:
         # Template words hid the article (a wrapper named like a widget): try again without them.
-        retry, retry_container = _walk_container(root, base_url, titles, set(), authors, site_names)
+        retry, retry_container = _walk_container(root, base_url, titles, set(), authors, site_names, description)
         if _text_len(retry) > 2 * _text_len(walker):
             walker, container = retry, retry_container
     lead_el = find_lead(root, container, description)

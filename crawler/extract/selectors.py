@@ -33,6 +33,8 @@ AUTHOR_LINKS = XPath(
 )
 SCRIPTS = XPath("//script[not(@src)]")
 WITH_CLASS_OR_ID = XPath("//*[@class or @id]")
+# Boxes labelled for screen readers: aria-label="Newsletter Anmeldung", aria-label="Related stories".
+LABELLED_BOXES = XPath("//*[self::section or self::aside or self::div or self::nav or self::form][@aria-label]")
 MAYBE_HIDDEN = XPath("//*[@hidden or @aria-hidden or @style]")
 TAG_LINKS = XPath("//a[@rel='tag' or contains(@rel, ' tag') or contains(@rel, 'tag ')]")
 
@@ -194,11 +196,12 @@ CTA_LINE = re.compile(
     r"(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)\w*\b.{0,120}"
     r"\b(?:newsletter|inbox|e-?mail|postfach)"
     r"|\b(?:newsletter|inbox|e-?mail|postfach)\b.{0,120}"
-    r"\b(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)",
+    r"\b(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)"
+    r"|\b(?:follow|folg|join|abonnier|suiv|sigue|segui)\w*\b.{0,60}\b(?:whatsapp|telegram|google news)\b",
     re.IGNORECASE,
 )
 
-CTA_WORDS = ("newsletter", "inbox", "mail", "postfach")
+CTA_WORDS = ("newsletter", "inbox", "mail", "postfach", "whatsapp", "telegram", "google news")
 # Consent gates and cookie notices left where an embed or the page would load.
 CONSENT_LINE = re.compile(
     r"\bcookies?\b.{0,100}\b(?:website|browser|experience|consent|accept|necessary|einverstanden|akzeptieren)\b"
