@@ -240,3 +240,18 @@ def test_box_labelled_for_screen_readers_as_newsletter_is_template():
 
 def test_follow_us_on_whatsapp_is_not_a_section():
     assert headings(f"<article>{PARAS}<h3>Do you follow The Paper on WhatsApp yet?</h3>{PARAS}</article>") == []
+
+
+def test_dated_line_under_a_headline_that_is_not_an_h1():
+    body = ('<article><h3><span class="roofline">Premiere</span> <span>Old hotel opens as a theatre</span></h3>'
+            '<div class="technicalline"><div class="lineinfo">Do 25.04.24 | 14:07 Uhr | Von '
+            f'<span class="authorname">Eva Doe</span></div></div>{PARAS}'
+            '<figure><img src="/a.jpg"><figcaption>Protest on 20.04.2024, 10:00</figcaption></figure></article>')
+    head = ARTICLE + '<meta property="og:title" content="Old hotel opens as a theatre">'
+    assert extract_article(page(body, head), "https://a.org/x", NOW).published_raw == "Do 25.04.24 | 14:07 Uhr"
+
+
+def test_dated_caption_far_from_the_headline_is_not_the_date():
+    body = (f'<article><h1>Old hotel opens as a theatre</h1>{PARAS}'
+            '<div><div><div><p>Protest on 20.04.2024, 10:00</p></div></div></div></article>')
+    assert extract_article(page(body, ARTICLE), "https://a.org/x", NOW).published_raw is None

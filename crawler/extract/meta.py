@@ -278,12 +278,18 @@ def _ld_date(article_ld: dict | None, *keys: str) -> str | None:
     return None
 
 
-def _near_headline(root: HtmlElement) -> set[HtmlElement]:
+def _headline(root: HtmlElement, title: str | None = None) -> HtmlElement | None:
+    """The <h1>, or on a page without one the first heading that holds the title."""
+    head = next(iter(sel.H1(root)), None)
+    if head is None and title:
+        want = _fold(title)
+        head = next((h for h in root.iter("h2", "h3") if want and want in _fold(h.text_content())), None)
+    return head
+
+
+def _near_headline(head: HtmlElement | None) -> set[HtmlElement]:
     """The headline's ancestors a few levels up: the article header, where the page's own date is."""
-    h1 = next(iter(sel.H1(root)), None)
-    if h1 is None:
-        return set()
-    return set(list(h1.iterancestors())[:4])
+    return set(list(head.iterancestors())[:4]) if head is not None else set()
 
 
 def _prefer_near(candidates: list[tuple[HtmlElement, str]], near: set[HtmlElement]) -> str | None:
@@ -331,14 +337,17 @@ def script_date(root: HtmlElement) -> str | None:
     return None
 
 
-def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None, small_texts) -> str | None:
+def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None, small_texts,
+                      title: str | None = None) -> str | None:
     """JSON-LD, then <meta>, then microdata and <time> (the one near the headline), then a dated
     line in the byline area, then the application state in scripts."""
     value = _ld_date(article_ld, "datePublished", "dateCreated", "uploadDate") or first_meta(metas, sel.META_PUBLISHED)
     if value:
         return value
-    near = _near_headline(root)
-    return _itemprop_date(root, "datePublished", near) or dom_date(small_texts, near) or script_date(root)
+    head = _headline(root, title)
+    near = _near_headline(head)
+    return (_itemprop_date(root, "datePublished", near) or dom_date(small_texts, near) or script_date(root)
+            or headline_date(head))
 
 
 def extract_modified(root: HtmlElement, metas: MetaMap, article_ld: dict | None) -> str | None:
@@ -387,6 +396,30 @@ def dom_date(small: list[tuple[HtmlElement, str]], near: set[HtmlElement] | None
             if len(found) >= 10:
                 break
     return _prefer_near(found, near or set())
+
+
+def headline_date(head: HtmlElement | None) -> str | None:
+    """A line just under the headline with a date and a clock time, where no element says it holds
+    the date: "Do 25.04.24 | 14:07 Uhr | Von Jane Doe"."""
+    if head is None:
+        return None
+    seen = 0
+    for node in (head, head.getparent()):
+        if node is None:
+            continue
+        for sibling in node.itersiblings():
+            for el in sibling.iter(*_SHORT_TEXT_TAGS):
+                text = el.text
+                if text and _CLOCK.search(text) and _DATE_LIKE.search(text):
+                    return _BYLINE_AFTER.split(" ".join(text.split()), maxsplit=1)[0]
+                seen += 1
+                if seen >= 6:
+                    return None
+    return None
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
+_BYLINE_AFTER = re.compile(r"\s*[|·•]\s*(?:von|by|par|por|di|door|av|af)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
 def extract_read_time(metas: MetaMap, article_ld: dict | None, small: list[tuple[HtmlElement, str]]) -> str | None:
