@@ -255,3 +255,13 @@ def test_dated_caption_far_from_the_headline_is_not_the_date():
     body = (f'<article><h1>Old hotel opens as a theatre</h1>{PARAS}'
             '<div><div><div><p>Protest on 20.04.2024, 10:00</p></div></div></div></article>')
     assert extract_article(page(body, ARTICLE), "https://a.org/x", NOW).published_raw is None
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("Parliament sets a veterans' day on 15 June • Foto: Jane Doe/REUTERS", "Parliament sets a veterans' day on 15 June"),
+    ("The minister announced 11,037 charging stations. | The Paper", "The minister announced 11,037 charging stations."),
+    ("The minister announced 11,037 charging stations. -", "The minister announced 11,037 charging stations."),
+])
+def test_description_without_what_publishers_append(description, expected):
+    head = ARTICLE + f'<meta property="og:site_name" content="The Paper"><meta property="og:description" content="{description}">'
+    assert extract_article(page(PARAS, head), "https://a.org/x", NOW).lead == expected

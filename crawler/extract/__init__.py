@@ -90,7 +90,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     tags = m.extract_tags(root, metas, article_ld)
     language = m.extract_language(root, metas, article_ld)
     canonical = m.extract_canonical(root, metas, article_ld, url)
-    description = m.extract_description(metas, article_ld)
+    description = m.clean_description(m.extract_description(metas, article_ld), site_names)
     paywalled = m.extract_paywalled(article_ld)
 
     titles = m.title_candidates(root, metas, article_ld, site_names, title)

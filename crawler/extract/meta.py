@@ -518,6 +518,18 @@ def extract_description(metas: MetaMap, article_ld: dict | None) -> str | None:
     return first_meta(metas, sel.META_DESCRIPTION)
 
 
+_PHOTO_TAIL = re.compile(r"\s*[•|·]\s*(?:foto|photo|bild|image|picture)s?\s*:.*$", re.IGNORECASE)
+
+
+def clean_description(text: str | None, site_names: set[str]) -> str | None:
+    """The description without what publishers append to it: a photo credit ("• Foto: X/Reuters"),
+    the site's name ("| The Paper"), a dangling separator."""
+    if not text:
+        return text
+    text = strip_site_suffix(_PHOTO_TAIL.sub("", text), site_names).rstrip(" -–—|•·")
+    return text or None
+
+
 def extract_paywalled(article_ld: dict | None) -> bool | None:
     if not article_ld:
         return None
