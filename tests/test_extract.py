@@ -265,3 +265,17 @@ def test_dated_caption_far_from_the_headline_is_not_the_date():
 def test_description_without_what_publishers_append(description, expected):
     head = ARTICLE + f'<meta property="og:site_name" content="The Paper"><meta property="og:description" content="{description}">'
     assert extract_article(page(PARAS, head), "https://a.org/x", NOW).lead == expected
+
+
+@pytest.mark.parametrize("og, h1, expected", [
+    ("Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig", "Judy Lybke, ganz und gar nicht eigenartig",
+     "Judy Lybke, ganz und gar nicht eigenartig"),
+    ("Judy Lybke, ganz und gar nicht eigenartig", "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig",
+     "Judy Lybke, ganz und gar nicht eigenartig"),
+    ("Russia hits Kyiv with a missile, damages schools - National", "Russia hits Kyiv with a missile, damages schools",
+     "Russia hits Kyiv with a missile, damages schools"),
+    ("Judy Lybke: not at all peculiar", "Judy Lybke, not at all peculiar", "Judy Lybke: not at all peculiar"),
+])
+def test_title_is_the_headline_without_kicker_or_section(og, h1, expected):
+    html = page(f"<h1>{h1}</h1>{PARAS}", f'<meta property="og:title" content="{og}">' + ARTICLE)
+    assert extract_article(html, "https://a.org/x", NOW).title == expected

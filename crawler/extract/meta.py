@@ -117,7 +117,20 @@ def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, si
     for c in candidates:
         votes[_normal(c)] = votes.get(_normal(c), 0) + 1
     best = max(votes.values())
-    return next(c for c in candidates if votes[_normal(c)] == best)
+    winner = next(c for c in candidates if votes[_normal(c)] == best)
+    # "Kicker: Headline" or "Headline - Section", where another source states the headline alone:
+    # the kicker and the section are labels around the headline, not part of it.
+    for c in candidates:
+        if len(c) < len(winner) and len(c) >= 20 and (
+            _normal(winner).endswith(_normal(c)) and _KICKER_SEP.search(winner[: len(winner) - len(c)].rstrip() + " ")
+            or _normal(winner).startswith(_normal(c)) and _TAIL_SEP.match(winner[len(c):])
+        ):
+            return c
+    return winner
+
+
+_KICKER_SEP = re.compile(r"[:|]\s+$|\s[-–—]\s+$")
+_TAIL_SEP = re.compile(r"\s*(?:\s[-–—|]\s|:\s)")
 
 
 # --------------------------------------------------------------------------- people
