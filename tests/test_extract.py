@@ -279,3 +279,11 @@ def test_description_without_what_publishers_append(description, expected):
 def test_title_is_the_headline_without_kicker_or_section(og, h1, expected):
     html = page(f"<h1>{h1}</h1>{PARAS}", f'<meta property="og:title" content="{og}">' + ARTICLE)
     assert extract_article(html, "https://a.org/x", NOW).title == expected
+
+
+def test_standfirst_keeps_its_dateline():
+    head = ARTICLE + '<meta property="og:description" content="Two power pylons are burning. Tens of thousands are without power.">'
+    body = ('<header><h1>Blackout</h1><div class="copy"><span class="dateline">Berlin.</span> '
+            f'<span>Two power pylons are burning. Tens of thousands are without power.</span></div></header><article>{PARAS}</article>')
+    assert extract_article(page(body, head), "https://a.org/x", NOW).lead == (
+        "Berlin. Two power pylons are burning. Tens of thousands are without power.")

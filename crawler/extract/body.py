@@ -752,6 +752,17 @@ def _starts_alike(a: str, b: str) -> bool:
     return n >= 20 and a[:n] == b[:n] and 0.6 * len(a) <= len(b) <= 3 * len(a)
 
 
+def _with_dateline(el: HtmlElement, text: str) -> HtmlElement:
+    """The standfirst with the dateline set before it in its own span ("Berlin. In Berlin brennen...")."""
+    parent = el.getparent()
+    if el.tag == "span" and parent is not None and parent.tag in ("p", "div"):
+        whole = text_of(parent)
+        extra = whole[: len(whole) - len(text)].strip() if whole.endswith(text) else ""
+        if extra and len(extra) <= 30 and extra[-1] in ".:–—-|" and len(extra.split()) <= 3:
+            return parent
+    return el
+
+
 def find_lead(root: HtmlElement, container: HtmlElement | None, description: str | None) -> HtmlElement | None:
     """The standfirst shown on the page: the element whose text the page's description repeats (the
     description may be cut short), else, for a page without a description, an element marked
@@ -763,7 +774,7 @@ def find_lead(root: HtmlElement, container: HtmlElement | None, description: str
                 continue
             text = text_of(el)
             if _starts_alike(want, _key(text)):
-                return el
+                return _with_dateline(el, text)
     region = container
     for _ in range(3):
         if region is None or region.getparent() is None or region.tag in ("article", "main", "body"):
