@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from scrapy import signals
-from scrapy.exceptions import CloseSpider, NotConfigured
+from scrapy.exceptions import CloseSpider
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import Article, NotModified
@@ -58,14 +58,18 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+def db_path(settings) -> str:
+    """The database file: NEWSDESK_DB, or newsdesk.db in the working directory when it is unset or
+    empty (also outside this project's settings, where the pipeline may be used on its own)."""
+    return settings.get("NEWSDESK_DB") or "newsdesk.db"
+
+
 class SQLitePipeline:
     def __init__(self, crawler) -> None:
         self.crawler = crawler
         settings = crawler.settings
-        self.path = settings.get("NEWSDESK_DB") or "newsdesk.db"
+        self.path = db_path(settings)
         self.batch_size = max(1, settings.getint("NEWSDESK_BATCH_SIZE", 50))
-        if not self.path:
-            raise NotConfigured("NEWSDESK_DB is empty")
         self.db = None
         self.run_id: int | None = None
         self.pending: list[Article] = []

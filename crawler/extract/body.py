@@ -324,6 +324,8 @@ class _Walker:
         self.skip_section = False
         self.skip_owner: HtmlElement | None = None
         self.byline: str | None = None
+        self.paragraphs = 0  # paragraphs kept so far
+        self.long_paragraph = False  # one of them longer than a line of standfirst
 
     # inline text -----------------------------------------------------------------
     def inline(self, text: str, link: bool = False) -> None:
@@ -387,15 +389,17 @@ class _Walker:
 
     def above_the_text(self) -> bool:
         """Nothing but a line or two of standfirst so far."""
-        paragraphs = [b for s in self.sections for b in s.blocks if b.kind == "paragraph"]
-        return len(paragraphs) <= 2 and all(len(b.text or "") < 150 for b in paragraphs)
+        return self.paragraphs <= 2 and not self.long_paragraph
 
     def has_text(self) -> bool:
-        return any(b.kind == "paragraph" for s in self.sections for b in s.blocks)
+        return self.paragraphs > 0
 
     def add(self, block: Block) -> None:
         if not self.skip_section:
             self.sections[-1].blocks.append(block)
+            if block.kind == "paragraph":
+                self.paragraphs += 1
+                self.long_paragraph = self.long_paragraph or len(block.text or "") >= 150
 
     # structure -----------------------------------------------------------------
     def walk(self, el: HtmlElement) -> None:
@@ -634,8 +638,7 @@ def _is_pseudo_heading(el: HtmlElement) -> bool:
     Editors' markup varies: the bold may sit in a colour span, or come in pieces
     ("<strong>G</strong><strong>ranny</strong>"); what matters is that all the text is bold.
     """
-    text = el.text_content().strip()
-    if not 3 <= len(text) <= 120 or _SENTENCE_END.search(text) or (el.text or "").strip():
+    if not _heading_like(el.text_content().strip()) or (el.text or "").strip():
         return False
     if el.find(".//a") is not None:
         return False
@@ -669,7 +672,11 @@ def _is_marked_subheading(el: HtmlElement) -> bool:
     cls = el.get("class")
     if not cls or not _SUBHEADING_CLASS.search(cls):
         return False
-    text = el.text_content().strip()
+    return _heading_like(el.text_content().strip())
+
+
+def _heading_like(text: str) -> bool:
+    """Short, and not ending like a sentence."""
     return 3 <= len(text) <= 120 and not _SENTENCE_END.search(text)
 
 

@@ -120,10 +120,12 @@ def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, si
     winner = next(c for c in candidates if votes[_normal(c)] == best)
     # "Kicker: Headline" or "Headline - Section", where another source states the headline alone:
     # the kicker and the section are labels around the headline, not part of it.
+    whole = _normal(winner)
     for c in candidates:
-        if len(c) < len(winner) and len(c) >= 20 and (
-            _normal(winner).endswith(_normal(c)) and _KICKER_SEP.search(winner[: len(winner) - len(c)].rstrip() + " ")
-            or _normal(winner).startswith(_normal(c)) and _TAIL_SEP.match(winner[len(c):])
+        part = _normal(c)
+        if 20 <= len(part) < len(whole) and (
+            whole.endswith(part) and _KICKER_SEP.search(whole[: -len(part)].rstrip() + " ")
+            or whole.startswith(part) and _TAIL_SEP.match(whole[len(part):])
         ):
             return c
     return winner
@@ -168,7 +170,7 @@ _NOT_BYLINE_PLACES = ("form", "figure", "figcaption", "footer", "nav", "aside", 
 _NOT_A_NAME = re.compile(
     r"^(?:by|von|par|por|de|di|door|av|af|author|autor|auteur|name|redaktion|editor)\W*$|\*|enter your|"
     r"^(?:image|photo|foto|bild|credit|quelle|source)\s*:|\b(?:getty images|istockphoto|shutterstock|imago)\b|"
-    r"^(?:twitter|facebook|instagram|linkedin|e-?mail|whatsapp|share)\b|[\w.+-]@[\w-]+\.\w",
+    rf"^(?:twitter|facebook|instagram|linkedin|e-?mail|whatsapp|share)\b|{sel.EMAIL.pattern}",
     re.IGNORECASE,
 )
 
@@ -224,14 +226,14 @@ _WRITTEN_BY = re.compile(r"^(?:written by|author|by|verfasst von|geschrieben von
                          re.IGNORECASE)
 
 
-def _labelled_authors(metas: MetaMap) -> list[str]:
-    """Yoast's reading-card pairs, "twitter:label1" = "Written by" and "twitter:data1" = the name."""
-    for i in range(1, 5):
-        label = first_meta(metas, (f"twitter:label{i}",))
-        if label and _WRITTEN_BY.match(label):
-            data = first_meta(metas, (f"twitter:data{i}",))
-            return [data] if data else []
-    return []
+def labelled_meta(metas: MetaMap, label: re.Pattern, pairs: int = 4) -> str | None:
+    """Yoast's reading-card pairs: the "twitter:dataN" whose "twitter:labelN" matches ("Written by",
+    "Est. reading time")."""
+    for i in range(1, pairs + 1):
+        name = first_meta(metas, (f"twitter:label{i}",))
+        if name and label.search(name):
+            return first_meta(metas, (f"twitter:data{i}",))
+    return None
 
 
 def credits_site(name: str, site_names: set[str] | frozenset) -> bool:
@@ -266,7 +268,8 @@ def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
             if people:
                 break
     if not people:
-        people = keep(_labelled_authors(metas))
+        written_by = labelled_meta(metas, _WRITTEN_BY)
+        people = keep([written_by] if written_by else [])
     if not people:
         people = keep(_dom_bylines(root))
     if people:
@@ -435,6 +438,9 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
 _BYLINE_AFTER = re.compile(r"\s*[|·•]\s*(?:von|by|par|por|di|door|av|af)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
+_READING_LABEL = re.compile(r"read|lese", re.IGNORECASE)
+
+
 def extract_read_time(metas: MetaMap, article_ld: dict | None, small: list[tuple[HtmlElement, str]]) -> str | None:
     joined = "\n".join(text for _, text in small)
     low = joined.lower()
@@ -443,11 +449,9 @@ def extract_read_time(metas: MetaMap, article_ld: dict | None, small: list[tuple
         start = joined.rfind("\n", 0, match.start()) + 1
         end = joined.find("\n", match.end())
         return joined[start : end if end >= 0 else len(joined)]
-    labels = metas.get("twitter:label1", []) + metas.get("twitter:label2", [])
-    data = metas.get("twitter:data1", []) + metas.get("twitter:data2", [])
-    for label, value in zip(labels, data, strict=False):
-        if "read" in label.lower() or "lese" in label.lower():
-            return value
+    value = labelled_meta(metas, _READING_LABEL, pairs=2)
+    if value:
+        return value
     if article_ld and isinstance(article_ld.get("timeRequired"), str):
         return article_ld["timeRequired"]
     return None

@@ -28,6 +28,8 @@ from scrapy.http import Response, TextResponse
 from scrapy.spiders import SitemapSpider
 from scrapy.utils.misc import load_object
 
+from pipelines.store import db_path
+
 from ..backlog import UrlBacklog
 from ..discover import TooLarge, clean_url, feed_links, gunzip_capped, kind_of, page_links, same_site
 from ..extract import parse_html
@@ -102,7 +104,7 @@ class NewsSpider(SitemapSpider):
         """What the database holds, read when the spider opens (after the store has migrated it)."""
         settings = self.crawler.settings
         if settings.getbool("NEWSDESK_INCREMENTAL", True):
-            self.known = load_known(settings.get("NEWSDESK_DB") or "newsdesk.db")
+            self.known = load_known(db_path(settings))
             logger.info("%d articles already stored: revalidating rather than refetching them", len(self.known))
 
     async def start(self) -> AsyncIterator[Any]:

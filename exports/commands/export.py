@@ -17,6 +17,7 @@ from scrapy.commands import ScrapyCommand
 
 from exports.dataset import FORMATS, export
 from exports.monitor import ReportError, open_existing, resolve_since
+from pipelines.store import db_path
 
 
 class Command(ScrapyCommand):
@@ -41,7 +42,7 @@ class Command(ScrapyCommand):
                             help="only this site (its name, or its host); may be repeated")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        path = self.settings.get("NEWSDESK_DB") or "newsdesk.db"
+        path = db_path(self.settings)
         started = time.perf_counter()
         try:
             db = open_existing(path)

@@ -15,6 +15,7 @@ from scrapy.commands import ScrapyCommand
 
 from exports.monitor import ReportError, build_report, open_existing
 from exports.render import FORMATS, render
+from pipelines.store import db_path
 
 
 class Command(ScrapyCommand):
@@ -37,7 +38,7 @@ class Command(ScrapyCommand):
         parser.add_argument("--days", type=int, default=30, help="days shown in the HTML chart (default: 30)")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        path = self.settings.get("NEWSDESK_DB") or "newsdesk.db"
+        path = db_path(self.settings)
         try:
             db = open_existing(path)
             try:
