@@ -287,3 +287,59 @@ def test_standfirst_keeps_its_dateline():
             f'<span>Two power pylons are burning. Tens of thousands are without power.</span></div></header><article>{PARAS}</article>')
     assert extract_article(page(body, head), "https://a.org/x", NOW).lead == (
         "Berlin. Two power pylons are burning. Tens of thousands are without power.")
+
+
+STORY = "".join(f"<p>Sentence {i} of the report tells what the council decided, and why it matters here.</p>"
+                for i in range(8))
+
+
+def test_hidden_copy_of_the_visible_text_is_left_out():
+    copy = STORY.replace("<p>", "").replace("</p>", "")
+    body = f'<article><h1>Council decides</h1>{STORY}</article><div class="o-paywall" style="display:none">{copy}</div>'
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert art.body.count("Sentence 3 of the report") == 1
+
+
+def test_hidden_article_that_a_script_reveals_is_kept():
+    body = f'<h1>Council decides</h1><div style="display: none">{STORY}</div>'
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "Sentence 3 of the report" in art.body
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="info-box"><p>An dieser Stelle findest du einen externen Inhalt von YouTube.<br>'
+    'Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.</p>'
+    '<label>YouTube-Inhalte erlauben</label></div>',
+    '<div class="alert"><strong>Ad block users:</strong> Some site features may not work correctly '
+    'while an ad blocker is enabled.</div>',
+    '<div class="wp-block-affiliate-widget"><a href="https://shop.example/w5"><div class="name">Galaxy Watch5</div>'
+    '<ul class="pro"><li>Hochwertige Verarbeitung</li></ul></a></div>',
+    '<blockquote class="wp-embedded-content"><p><a href="https://a.org/other">Second day of protests in the '
+    'capital after the minister is dismissed</a></p></blockquote>',
+])
+def test_consent_gates_ad_notices_and_cards_are_not_text(box):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{box}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text
+    for gone in ("Klick", "YouTube", "ad blocker", "Watch5", "Verarbeitung", "protests"):
+        assert gone not in text
+
+
+def test_one_paragraph_is_never_the_whole_article():
+    links = "、".join(f'<a href="/topics/{i}">町{i}</a>' for i in range(12))
+    body = ("<div><p>気象庁は13日、午後9時19分ごろ、日向灘で震度5弱の地震があったと発表した。震源の深さは約30キロ、"
+            "地震の規模は6.9と推定される。この地震で、気象庁は高知県と宮崎県に1メートルの津波注意報を出した。</p>"
+            f"<p>各地の震度は次のとおり。</p><p>＜震度4＞</p><p>宮崎県：延岡市、西都市、{links}、川南町、門川町、美郷町</p></div>")
+    art = extract_article(page(body, ARTICLE + '<html lang="ja">'), "https://a.org/x", NOW)
+    assert "各地の震度は次のとおり。" in art.body
+
+
+def test_box_named_like_a_description_that_holds_the_text_is_the_text():
+    prose = "".join(f"<p>Paragraph {i} says what the expert claimed about the couple, at length, with quotes and "
+                    "with the context a reader needs to follow the story from here on.</p>" for i in range(4))
+    entries = "".join(f'<div class="entry"><h3>Update {i}</h3><p>Entry {i} of the live blog, long enough to be text, '
+                      'with a comma, and more words to read.</p></div>' for i in range(12))
+    body = f'<article><h1>Live</h1><div class="text-description">{prose}</div><div class="live">{entries}</div></article>'
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "Paragraph 2 says what the expert claimed" in art.body
+    assert "Entry 11 of the live blog" in art.body

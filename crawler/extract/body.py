@@ -77,54 +77,76 @@ def prune(root: HtmlElement) -> None:
     for el in list(root.iter(*sel.DROP_TAGS)):
         if el.getparent() is not None:
             drop(el)
-    total = len(root.text_content()) or 1
+    page_text = root.text_content()
+    total = len(page_text) or 1
     doomed = [el for el in root.iter(*sel.STRUCTURAL_TAGS)]
-    doomed.extend(el for el in sel.MAYBE_HIDDEN(root) if _is_hidden(el))
-    for el in doomed:
+    hidden = {el for el in sel.MAYBE_HIDDEN(root) if _is_hidden(el)}
+    for el in doomed + list(hidden):
         if el.tag == "aside" and el.find(".//blockquote") is not None:
             continue  # a pull quote set in an <aside> is part of the article
         if el.tag == "footer" and any(a.tag == "blockquote" for a in el.iterancestors()):
             continue  # a quote's attribution
-        if el.getparent() is not None and len(el.text_content()) < 0.3 * total:
+        if el.getparent() is None:
+            continue
+        text = el.text_content()
+        if len(text) < 0.3 * total or (el in hidden and _repeats_visible_text(text, page_text)):
             drop(el)
 
 
-def is_boilerplate(el: HtmlElement) -> bool:
+def _repeats_visible_text(text: str, page_text: str) -> bool:
+    """Whether a large hidden block is a copy of text shown elsewhere on the page (a paywall's
+    hidden duplicate of the article), not the only copy of an article a script reveals."""
+    words = text.split()
+    middle = len(words) // 2
+    sample = " ".join(words[middle:middle + 12])
+    return len(sample) > 40 and " ".join(page_text.split()).count(sample) > 1
+
+
+def is_boilerplate(el: HtmlElement) -> int:
     """Whether the element's class or id marks a template part (share bar, related links, byline,
-    caption credit...), unless one of its names says it is the content or negates the word ("non-ad")."""
+    caption credit...), unless one of its names says it is the content or negates the word ("non-ad").
+    STRONG when a name says so outright ("newsletter"), WEAK when only its last word does ("-description")."""
     return _names_verdict(el.get("class") or "", el.get("id") or "")
 
 
+NOT_FLAGGED, WEAK, STRONG = 0, 1, 2
+
+
 @lru_cache(maxsize=16384)
-def _names_verdict(classes: str, ident: str) -> bool:
+def _names_verdict(classes: str, ident: str) -> int:
     names = classes.split()
     if ident:
         names.append(ident)
-    flagged = False
+    flagged = NOT_FLAGGED
     for words in ([w.lower() for w in sel.SPLIT_CLASS.split(name) if w] for name in names):
         if not words:
             continue
         if words[-1] in sel.CONTENT_WORDS:
-            return False
-        if flagged:
+            return NOT_FLAGGED
+        if flagged == STRONG:
             continue
         negated = not sel.NEGATIONS.isdisjoint(words)
         if negated:
             continue
         if not sel.BOILERPLATE_STRONG.isdisjoint(words) or not sel.AD_WORDS.isdisjoint(words):
-            flagged = True
+            flagged = STRONG
         elif words[-1] in sel.BOILERPLATE_HEAD:
-            flagged = True
+            flagged = WEAK
     return flagged
 
 
 def boilerplate(root: HtmlElement) -> set[HtmlElement]:
     """Elements marked as template parts by their class or id, except those holding much of the
-    page's text (a wrapper named "has-sidebar" or "ad-margins" is still the page)."""
+    page's text (a wrapper named "has-sidebar" or "ad-margins" is still the page), and those named
+    only by a last word ("text-description") that hold several paragraphs of prose: a byline box or
+    a standfirst is never that long."""
     total = len(root.text_content()) or 1
     flagged: set[HtmlElement] = set()
     for el in sel.WITH_CLASS_OR_ID(root):
-        if el.tag in ("html", "body") or not is_boilerplate(el):
+        if el.tag in ("html", "body"):
+            continue
+        verdict = is_boilerplate(el)
+        if not verdict or verdict == WEAK and _holds_prose(el):
             continue
         if len(el.text_content()) < 0.4 * total or _never_a_wrapper(el.get("class") or "", el.get("id") or ""):
             flagged.add(el)
@@ -132,6 +154,18 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
         if _names_verdict(el.get("aria-label") or "", "") and len(el.text_content()) < 0.4 * total:
             flagged.add(el)
     return flagged
+
+
+def _holds_prose(el: HtmlElement, paragraphs: int = 3) -> bool:
+    """Whether the element holds this many paragraphs of running text (sentences, few links)."""
+    found = 0
+    for p in el.iter("p"):
+        text = p.text_content()
+        if len(text) >= 150 and _link_len(p) < 0.2 * len(text):
+            found += 1
+            if found >= paragraphs:
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -565,6 +599,8 @@ class _Walker:
             drop(sub)
             break
         text = "\n\n".join(t for t in (text_of(p) for p in el.iter("p")) if t) or text_of(el)
+        if text and _link_len(el) > 0.8 * len(text):
+            return  # a linked headline set as a quote: a card for another post (WordPress embeds)
         if text:
             self.add(Block(kind="quote", text=text, attribution=attribution))
 
@@ -986,6 +1022,9 @@ def find_container(root: HtmlElement, inside: set[HtmlElement] | frozenset = fro
             depth = sum(1 for _ in el.iterancestors())
             if depth > best_depth and best in set(el.iterancestors()):
                 best, best_depth = el, depth
+    parent = best.getparent()
+    if best.tag == "p" and parent is not None and parent.tag not in ("body", "html"):
+        best = parent  # one paragraph is never the article: the box around it is
     best_score = good[best] - lam * bad.get(best, 0.0)
     # An article cut into several boxes (ads and prompts between them): go up to the ancestor that
     # gathers much more of the text for little more template.

@@ -96,7 +96,7 @@ BOILERPLATE_STRONG = frozenset(
     sponsored promo promotion trending mostread morestories readmore readnext nextread upnext
     toolbar skiplink printonly screenreader sronly footer masthead navbar navigation nav menu topbar
     sidebar regwall piano tinypass upsell placeholder donation donate carousel gallery slideshow lightbox
-    flyout teaser teasers whatsapp telegram
+    flyout teaser teasers whatsapp telegram affiliate swiper
     """.split()
 )
 # Template parts that never wrap the article, whatever their size.
@@ -207,12 +207,20 @@ CONSENT_LINE = re.compile(
     r"\bcookies?\b.{0,100}\b(?:website|browser|experience|consent|accept|necessary|einverstanden|akzeptieren)\b"
     r"|\bexterne[nr]? inhalte?s?\b|\bexternal content\b|\bdatenschutzerkl[äa]rung\b|\beinverstanden\b"
     r"|\bdrittplattformen\b|\bdrittanbieter\b|\bthird[- ]party (?:content|providers?|platforms?|cookies)\b"
-    r"|\b(?:privacy|cookie) (?:settings|preferences|overview)\b|\bprivatsphäre-einstellungen\b",
+    r"|\b(?:privacy|cookie) (?:settings|preferences|overview)\b|\bprivatsphäre-einstellungen\b"
+    r"|\bmit einem klick (?:anzeigen|laden|aktivieren)\b"
+    r"|\b(?:youtube|twitter|x|instagram|tiktok|facebook|spotify|vimeo|podcast)[- ]inhalte? "
+    r"(?:erlauben|zulassen|laden|aktivieren|anzeigen)\b"
+    r"|\b(?:allow|load|enable|show) (?:youtube|twitter|instagram|tiktok|facebook|spotify|vimeo|external) "
+    r"(?:content|videos?|posts?|embeds?)\b"
+    r"|\bad[- ]?block(?:er|ing)? (?:users|detected|is (?:enabled|active|on))\b"
+    r"|\b(?:disable|turn off|pause|whitelist|deaktivier\w*|ausschalten)\b.{0,40}\b(?:ad[- ]?blocker|werbeblocker)",
     re.IGNORECASE,
 )
 
 CONSENT_WORDS = (
     "cookie", "inhalt", "content", "datenschutz", "einverstanden", "dritt", "third", "privacy", "privatsph",
+    "klick", "block",
 )
 
 # Credit lines at the end of agency copy: "Additional reporting by…", "Jane Doe contributed to this report".
