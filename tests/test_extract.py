@@ -343,3 +343,27 @@ def test_box_named_like_a_description_that_holds_the_text_is_the_text():
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     assert "Paragraph 2 says what the expert claimed" in art.body
     assert "Entry 11 of the live blog" in art.body
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="author-container"><span>Kommentar von</span><div>Jane Doe</div>'
+    '<div class="author-description typo-short-text">Seit 2019 bei der Zeitung, schreibt über Gesundheit.</div></div>',
+    '<div class="media"><img src="/f.jpg"><div class="mediaInfo"><p class="infotext">Firefighters protest in the square '
+    'on Monday, many of them in uniform</p></div></div>',
+    '<div class="expandable-box"><div class="expandable-box__header">Jane Doe, political scientist</div>'
+    '<div class="expandable-box__content"><p>Jane Doe teaches international politics at the university in town.</p></div></div>',
+    '<div class="js-tooltip"><p>Reactions to stories are for members only; registration is required here.</p></div>',
+])
+def test_author_boxes_media_captions_and_collapsed_boxes_are_not_text(box):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{box}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text
+    for gone in ("Kommentar", "2019", "Firefighters", "political scientist", "university", "members only"):
+        assert gone not in text
+
+
+def test_a_media_text_block_is_content():
+    body = (f'<article><h1>Council decides</h1>{STORY}<div class="wp-block-media-text"><img src="/f.jpg">'
+            '<div class="wp-block-media-text__content"><p>The new hall seats four hundred people and opens in May.</p>'
+            '</div></div></article>')
+    assert "seats four hundred" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

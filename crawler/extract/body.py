@@ -130,8 +130,10 @@ def _names_verdict(classes: str, ident: str) -> int:
             continue
         if not sel.BOILERPLATE_STRONG.isdisjoint(words) or not sel.AD_WORDS.isdisjoint(words):
             flagged = STRONG
-        elif words[-1] in sel.BOILERPLATE_HEAD:
-            flagged = WEAK
+        elif words[-1] in sel.BOILERPLATE_HEAD or len(words) > 1 and (
+                words[-1] in sel.BOX_WORDS and words[-2] in sel.BOILERPLATE_HEAD
+                or words[-1] in ("info", "infotext") and words[-2] in sel.MEDIA_WORDS):
+            flagged = WEAK  # "post-tags", "author-container", "media-info" (a caption)
     return flagged
 
 

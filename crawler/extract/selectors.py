@@ -96,7 +96,8 @@ BOILERPLATE_STRONG = frozenset(
     sponsored promo promotion trending mostread morestories readmore readnext nextread upnext
     toolbar skiplink printonly screenreader sronly footer masthead navbar navigation nav menu topbar
     sidebar regwall piano tinypass upsell placeholder donation donate carousel gallery slideshow lightbox
-    flyout teaser teasers whatsapp telegram affiliate swiper
+    flyout teaser teasers whatsapp telegram affiliate swiper offscreen expandable collapsible accordion
+    tooltip reactions
     """.split()
 )
 # Template parts that never wrap the article, whatever their size.
@@ -111,6 +112,9 @@ BOILERPLATE_HEAD = frozenset(
     description
     """.split()
 )
+# Words for a box as such ("author-container", "tags-wrapper"): the word before says what it holds.
+BOX_WORDS = frozenset("container wrapper wrap box block area holder inner outer details info card".split())
+MEDIA_WORDS = frozenset("media image img photo picture video audio bild foto".split())
 # Words that say an element is the content: a class name ending in one of them keeps the element.
 CONTENT_WORDS = frozenset(
     "article articlebody body content entry post story text main maincontent postcontent storybody richtext "
