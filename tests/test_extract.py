@@ -367,3 +367,34 @@ def test_a_media_text_block_is_content():
             '<div class="wp-block-media-text__content"><p>The new hall seats four hundred people and opens in May.</p>'
             '</div></div></article>')
     assert "seats four hundred" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("line", [
+    "<div>Table of Contents</div>",
+    "<h3>Latest National Stories</h3>",
+    "<h3>Recommended from Editorial</h3>",
+    '<p>We apologize, but this video has failed to load.</p>',
+    '<p>Try refreshing your browser, or tap here to see other videos from our team.</p>',
+    '<p>Do 25.04.24 | 14:07 Uhr | Von Jane Doe</p>',
+    '<p>Published 13 May 2026 | 3 min read | By: Jane Doe</p>',
+    '<div class="RenderKeyPoints-header">Key Points</div>',
+    '<p>People in protective suits walk to the ship on 11 May 2026 (AFP / JANE DOE)</p>',
+    '<div class="email-slidein"><p>Get email updates with the day\'s biggest stories</p><span>Invalid Email</span></div>',
+    '<div class="toast-header-wrapper"><span>Story Saved</span></div>',
+])
+def test_template_lines_inside_the_article_are_not_text(line):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "Sentence 7 of the report" in art.body
+    for gone in ("Contents", "National", "Editorial", "video", "browser", "Jane Doe", "JANE DOE", "Key Points", "Invalid",
+                 "Saved"):
+        assert gone not in art.body
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("<p>Do the sums: 5.99 a month | 24 months | 143.76 in all, which is less than the shop asks.</p>", "Do the sums"),
+    ("<p>So 12 | Mo 3 | by far the busiest week of the year for the council's planners.</p>", "busiest week"),
+])
+def test_prose_with_bars_or_weekday_words_stays(line, kept):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
+    assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

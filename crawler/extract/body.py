@@ -398,6 +398,10 @@ class _Walker:
         n = len(text)
         if n < 120 and (sel.FURNITURE_LINE.match(text) or sel.PLAYER_LINE.match(text)):
             return True
+        if n < 40 and sel.SUMMARY_LABEL.match(text):
+            return True
+        if n < 250 and "|" in text and _meta_line(text):
+            return True
         if sel.CONTACT_LINE.match(text):
             return True
         low = text.lower()
@@ -657,6 +661,18 @@ def _amp_embed_url(el: HtmlElement) -> str | None:
     attr, template = _AMP_EMBEDS.get(el.tag, (None, None))
     value = el.get(attr) if attr else None
     return template.format(value) if value else None
+
+
+_BYLINE_PART = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\b:?\s", re.IGNORECASE)
+
+
+def _meta_line(text: str) -> bool:
+    """A line of article metadata set in parts: "Do 25.04.24 | 14:07 Uhr | Von Jane Doe", "Published
+    13 May 2026 | 3 min read | By: Jane Doe"."""
+    parts = [p.strip() for p in text.split("|") if p.strip()]
+    return (len(parts) > 1 and sel.DATE_LINE.match(parts[0]) is not None
+            and any(sel.READ_TIME.search(p) or _BYLINE_PART.match(p) and len(p) < 80 and p.split()[1][:1].isupper()
+                    for p in parts[1:]))
 
 
 def _has_block(el: HtmlElement) -> bool:

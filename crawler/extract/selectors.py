@@ -97,7 +97,7 @@ BOILERPLATE_STRONG = frozenset(
     toolbar skiplink printonly screenreader sronly footer masthead navbar navigation nav menu topbar
     sidebar regwall piano tinypass upsell placeholder donation donate carousel gallery slideshow lightbox
     flyout teaser teasers whatsapp telegram affiliate swiper offscreen expandable collapsible accordion
-    tooltip reactions
+    tooltip reactions infobox slidein toast toaster
     """.split()
 )
 # Template parts that never wrap the article, whatever their size.
@@ -132,8 +132,8 @@ _RELATED = (
     r"more (?:from|in|on|about|stories|news|coverage|to read|like this)\b.{0,40}|read more|read next|"
     r"most (?:read|popular|viewed|shared)\b.{0,30}|you (?:may|might) also like|also read|see also|"
     r"recommended(?: for you| reading| stories| videos?| articles?)?|"
-    r"trending(?: now| stories)?|popular(?: now| stories)?|"
-    r"top stories|latest (?:news|stories|articles)|editor'?s picks|what to read next|further reading|"
+    r"trending(?: now| stories)?|popular(?: now| stories)?|table of contents|contents|"
+    r"top stories|latest (?:\w+ ){0,2}(?:news|stories|articles)|latest from\b.{0,40}|recommended from\b.{0,40}|editor'?s picks|what to read next|further reading|"
     r"comments?|\d+ comments?|leave a (?:comment|reply)|join the conversation|"
     r"share(?: this)?(?: article| story| post| page)?(?: on \w+)?|sharing is caring!?|like this story\?.{0,40}|"
     r"follow us\b.{0,30}|sign up\b.{0,40}|subscribe\b.{0,40}|newsletter\b.{0,30}|tags?|topics|about the author|"
@@ -142,7 +142,7 @@ _RELATED = (
     r"weitere (?:artikel|themen|nachrichten|meldungen)|mehr (?:zum thema|aus|zu|von|über)\b.{0,40}|"
     r"lesen sie (?:auch|mehr)\b.{0,30}|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|"
     r"ähnliche(?: artikel| beiträge| themen)?|"
-    r"kommentare|themen(?: des artikels)?|aus dem ressort|passend zum artikel|häufig gelesen|meistgelesen|"
+    r"kommentare|inhalt|inhaltsverzeichnis|themen(?: des artikels)?|aus dem ressort|passend zum artikel|häufig gelesen|meistgelesen|"
     r"topmeldungen|empfohlen|artikel teilen|teilen|zum artikel|zur startseite|startseite|weiterlesen|mehr lesen|"
     r"anzeige|werbung|verlagsangebot|zum stellenmarkt|inhaltliches feedback\??|zitiervorschlag|"
     r"jetzt (?:weiterlesen|abonnieren)\b.{0,40}|externer inhalt\b.{0,40}|empfohlener redaktioneller inhalt|"
@@ -179,7 +179,7 @@ _DATE_WORDS = (
     r"avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
     r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
-    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|"
     r"am|pm|a\.m|p\.m|uhr|h|kl|et|est|edt|cet|cest|gmt|utc|bst|ist|jst|kst|"
     r"published|updated|posted|last updated|publiziert|veröffentlicht|aktualisiert|stand|am|um|"
     r"publicerad|publisert|sist oppdatert|uppdaterad|opdateret|publié|mis à jour|le|à|actualizado|publicado|"
@@ -201,7 +201,8 @@ CTA_LINE = re.compile(
     r"\b(?:newsletter|inbox|e-?mail|postfach)"
     r"|\b(?:newsletter|inbox|e-?mail|postfach)\b.{0,120}"
     r"\b(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)"
-    r"|\b(?:follow|folg|join|abonnier|suiv|sigue|segui)\w*\b.{0,60}\b(?:whatsapp|telegram|google news)\b",
+    r"|\b(?:follow|folg|join|abonnier|suiv|sigue|segui)\w*\b.{0,60}\b(?:whatsapp|telegram|google news)\b"
+    r"|\bget (?:e-?mail|newsletter) updates\b",
     re.IGNORECASE,
 )
 
@@ -247,7 +248,8 @@ CREDIT_LINE = re.compile(
 )
 # A caption ending in its credit: "The road to retiring early isn't easy. Kathrin Ziegler/Getty".
 CAPTION_CREDIT = re.compile(
-    r"\b[\w.'-]+(?: [\w.'-]+){0,3} ?/ ?(?:getty(?: images)?|afp|reuters|ap|epa|imago|dpa|shutterstock)\W*$",
+    r"\b[\w.'-]+(?: [\w.'-]+){0,3} ?/ ?(?:getty(?: images)?|afp|reuters|ap|epa|imago|dpa|shutterstock)\W*$"
+    r"|\((?:afp|ap|reuters|dpa|epa|getty images|imago|keystone|anp)\s*/\s*[^()]{2,40}\)\W*$",
     re.IGNORECASE,
 )
 
@@ -255,7 +257,8 @@ CAPTION_CREDIT = re.compile(
 PLAYER_LINE = re.compile(
     r"^\W*(?:\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|video (?:loading|unavailable|wird geladen)|player wird geladen|"
     r"audiobeitrag|now playing|play video|watch video|listen(?: to this article)?|vorlesen|beitrag anhören|"
-    r"artikel anhören|ihr browser ist veraltet\b.*)\W*$",
+    r"artikel anhören|ihr browser ist veraltet\b.*|(?:we apologize, but )?this video has failed to load\b.*|"
+    r"try refreshing your browser\b.*)\W*$",
     re.IGNORECASE,
 )
 
