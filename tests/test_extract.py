@@ -381,13 +381,16 @@ def test_a_media_text_block_is_content():
     '<p>People in protective suits walk to the ship on 11 May 2026 (AFP / JANE DOE)</p>',
     '<div class="email-slidein"><p>Get email updates with the day\'s biggest stories</p><span>Invalid Email</span></div>',
     '<div class="toast-header-wrapper"><span>Story Saved</span></div>',
+    "<p>Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.</p>",
+    "<p>Fehler auf example.org entdeckt?</p>",
+    "<p>Spotted an error? Tell us.</p>",
 ])
 def test_template_lines_inside_the_article_are_not_text(line):
     body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     assert "Sentence 7 of the report" in art.body
     for gone in ("Contents", "National", "Editorial", "video", "browser", "Jane Doe", "JANE DOE", "Key Points", "Invalid",
-                 "Saved"):
+                 "Saved", "Spende", "Fehler", "error"):
         assert gone not in art.body
 
 

@@ -149,7 +149,8 @@ _RELATED = (
     r"anzeige|werbung|verlagsangebot|zum stellenmarkt|inhaltliches feedback\??|zitiervorschlag|"
     r"jetzt (?:weiterlesen|abonnieren)\b.{0,40}|externer inhalt\b.{0,40}|empfohlener redaktioneller inhalt|"
     r"external content\b.{0,40}|content (?:not available|unavailable)|artikel teilen(?: mit)?|link kopiert|"
-    r"bitte beachten|copy link|link copied|"
+    r"bitte beachten|copy link|link copied|fehler (?:auf .{1,30} )?entdeckt\??|"
+    r"(?:spotted|found|see) (?:a|an) (?:error|mistake|typo)\b.{0,30}|"
     r"lire aussi|à lire aussi|lire la suite|sur le même sujet|les plus lus|voir aussi|commentaires|partager|publicité|"
     r"leer más|lea también|noticias? relacionadas?|te puede interesar|lo más leído|más noticias|comentarios|"
     r"compartir|regala esta noticia|publicidad|"
@@ -204,11 +205,14 @@ CTA_LINE = re.compile(
     r"|\b(?:newsletter|inbox|e-?mail|postfach)\b.{0,120}"
     r"\b(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)"
     r"|\b(?:follow|folg|join|abonnier|suiv|sigue|segui)\w*\b.{0,60}\b(?:whatsapp|telegram|google news)\b"
-    r"|\bget (?:e-?mail|newsletter) updates\b",
+    r"|\bget (?:e-?mail|newsletter) updates\b"
+    r"|\bunterstützen sie uns\b.{0,60}\bspende|\bsupport (?:us|our (?:work|journalism))\b.{0,80}\b(?:donat|contribut)"
+    r"|\bmit einer spende\b.{0,60}\bunterstützen\b",
     re.IGNORECASE,
 )
 
-CTA_WORDS = ("newsletter", "inbox", "mail", "postfach", "whatsapp", "telegram", "google news")
+CTA_WORDS = ("newsletter", "inbox", "mail", "postfach", "whatsapp", "telegram", "google news", "spende", "support",
+             "unterstützen")
 # Consent gates and cookie notices left where an embed or the page would load.
 CONSENT_LINE = re.compile(
     r"\bcookies?\b.{0,100}\b(?:website|browser|experience|consent|accept|necessary|einverstanden|akzeptieren)\b"
