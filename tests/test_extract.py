@@ -343,3 +343,19 @@ def test_box_named_like_a_description_that_holds_the_text_is_the_text():
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     assert "Paragraph 2 says what the expert claimed" in art.body
     assert "Entry 11 of the live blog" in art.body
+
+
+@pytest.mark.parametrize("og, expected", [
+    # The site's name with a short byline after it goes with it.
+    ("Council approves the new harbour plan * The Paper * by Jane Doe", "Council approves the new harbour plan"),
+    ("Council approves the new harbour plan | The Paper | Politics", "Council approves the new harbour plan"),
+    # "Site - Headline - more": the site is the first part; the headline keeps its own dash.
+    ("The Paper - Storm hits the coast - thousands without power", "Storm hits the coast - thousands without power"),
+    # A last part after a part that does not name the site stays.
+    ("Council approves the new harbour plan - Harbour fees rise - by Jane Doe",
+     "Council approves the new harbour plan - Harbour fees rise - by Jane Doe"),
+])
+def test_title_site_name_before_a_short_tail_or_at_the_start(og, expected):
+    head = ARTICLE + f'<meta property="og:title" content="{og}"><meta property="og:site_name" content="The Paper">'
+    assert extract_article(page(PARAS, head), "https://a.org/x", NOW).title == expected
+

@@ -17,7 +17,7 @@ from .jsonld import text_value, types_of
 
 MetaMap = dict[str, list[str]]
 
-_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«|/|:)\s+|\s*[|｜]\s*|\s*[:：](?=\S)")
+_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«|/|:|\*)\s+|\s*[|｜]\s*|\s*[:：](?=\S)")
 _NAME_LIKE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.IGNORECASE)
 
@@ -54,23 +54,34 @@ def _fold(text: str) -> str:
 
 
 def strip_site_suffix(title: str, site_names: set[str]) -> str:
-    """Drop " | Site name" (or "Site name: ") around a headline, when the part dropped names the site,
-    or is a short tail after a pipe."""
+    """Drop " | Site name" (or "Site name | ") around a headline, when the part dropped names the site,
+    or is a short tail after a pipe; "Headline * Site * by Author": a short last part after the site
+    goes with it."""
     sites = {_fold(s) for s in site_names if s and len(_fold(s)) > 1}
 
     def names_site(part: str) -> bool:
         folded = _fold(part)
         return bool(folded) and any(folded == s or (len(s) > 3 and (s in folded or folded in s)) for s in sites)
 
-    for match in reversed(list(_SEPARATORS.finditer(title))):
-        head, tail = title[: match.start()].strip(), title[match.end():].strip()
-        if head and names_site(tail):
-            return strip_site_suffix(head, site_names)
-        if tail and names_site(head) and len(tail.split()) >= 3:
-            return tail
-        if head and "|" in match.group() and len(tail.split()) <= 4 and len(head.split()) >= 3:
-            return head
-        break
+    matches = list(_SEPARATORS.finditer(title))
+    if not matches:
+        return title
+    last = matches[-1]
+    head, tail = title[: last.start()].strip(), title[last.end():].strip()
+    if head and names_site(tail):
+        return strip_site_suffix(head, site_names)
+    if len(matches) > 1 and len(tail.split()) <= 4:
+        before = matches[-2]
+        head2, site = title[: before.start()].strip(), title[before.end(): last.start()].strip()
+        if len(head2.split()) >= 3 and len(site.split()) <= 5 and names_site(site):
+            return strip_site_suffix(head2, site_names)
+    # "Site name | Headline": the site is the whole first part, not a word inside a longer one.
+    first = matches[0]
+    lead, rest = title[: first.start()].strip(), title[first.end():].strip()
+    if rest and names_site(lead) and len(rest.split()) >= 3:
+        return rest
+    if head and "|" in last.group() and len(tail.split()) <= 4 and len(head.split()) >= 3:
+        return head
     return title
 
 
