@@ -359,3 +359,20 @@ def test_title_site_name_before_a_short_tail_or_at_the_start(og, expected):
     head = ARTICLE + f'<meta property="og:title" content="{og}"><meta property="og:site_name" content="The Paper">'
     assert extract_article(page(PARAS, head), "https://a.org/x", NOW).title == expected
 
+
+@pytest.mark.parametrize("og, h1, expected", [
+    ("Attack on the port: «The restraint has a lot to do with the allies»",
+     "Escalation in the region - «The restraint has a lot to do with the allies»",
+     "«The restraint has a lot to do with the allies»"),
+    # A dash inside the headline, with a longer text before it, is no kicker.
+    ("Paris 2024: Tears ran for the pole vaulter Jane Doe – then came the shock",
+     "Tears ran for a medal hope – then came the shock",
+     "Paris 2024: Tears ran for the pole vaulter Jane Doe – then came the shock"),
+    # One title ends the other: the headline's own colon is not a second kicker.
+    ("Guest of honour at the book fair: What do they read there?",
+     "Culture: Guest of honour at the book fair: What do they read there?",
+     "Guest of honour at the book fair: What do they read there?"),
+])
+def test_title_shared_by_two_sources_with_different_kickers(og, h1, expected):
+    html = page(f"<h1>{h1}</h1>{PARAS}", f'<meta property="og:title" content="{og}">' + ARTICLE)
+    assert extract_article(html, "https://a.org/x", NOW).title == expected

@@ -139,9 +139,34 @@ def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, si
             or whole.startswith(part) and _TAIL_SEP.match(whole[len(part):])
         ):
             return c
+    # Two sources put different kickers before the same headline ("Kicker A: Headline", "Kicker B - Headline").
+    for c in candidates:
+        shared = _shared_headline(whole, _normal(c))
+        if shared:
+            return shared
     return winner
 
 
+def _shared_headline(a: str, b: str) -> str | None:
+    """The words two titles end with, when each puts its own kicker before them: where they start to
+    differ (read from the end), both have a kicker separator, and each kicker is shorter than the rest."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    if n >= min(len(a), len(b)):
+        return None  # one ends the other (or they are equal): not two kickers
+    split = len(a) - n
+    for match in _KICKER_END.finditer(a, max(0, split - 3), split + 3):
+        if match.start() <= split <= match.end():
+            shared = a[match.end():]
+            kickers = (a[: -len(shared)], b[: -len(shared)])
+            if len(shared) >= 20 and all(len(k) < len(shared) and _KICKER_SEP.search(k.rstrip() + " ")
+                                         for k in kickers):
+                return shared
+    return None
+
+
+_KICKER_END = re.compile(r"[:|]\s+|\s[-–—]\s+")
 _KICKER_SEP = re.compile(r"[:|]\s+$|\s[-–—]\s+$")
 _TAIL_SEP = re.compile(r"\s*(?:\s[-–—|]\s|:\s)")
 
