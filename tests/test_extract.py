@@ -376,3 +376,19 @@ def test_title_site_name_before_a_short_tail_or_at_the_start(og, expected):
 def test_title_shared_by_two_sources_with_different_kickers(og, h1, expected):
     html = page(f"<h1>{h1}</h1>{PARAS}", f'<meta property="og:title" content="{og}">' + ARTICLE)
     assert extract_article(html, "https://a.org/x", NOW).title == expected
+
+
+def test_title_sources_that_differ_only_in_quote_marks_or_soft_hyphens_agree():
+    head = ARTICLE + ('<meta property="og:title" content="A social line written for sharing the story">'
+                      '<script type="application/ld+json">{"@type": "NewsArticle", '
+                      '"headline": "The mayor\'s plan for the Verfassungsbeschwerde"}</script>')
+    html = page(f"<h1>The mayor’s plan for the Verfas&shy;sungs&shy;be&shy;schwerde</h1>{PARAS}", head)
+    assert extract_article(html, "https://a.org/x", NOW).title == "The mayor’s plan for the Verfassungsbeschwerde"
+
+
+def test_title_sources_with_different_words_do_not_agree():
+    head = ARTICLE + ('<meta property="og:title" content="A social line written for sharing the story">'
+                      '<script type="application/ld+json">{"@type": "NewsArticle", '
+                      '"headline": "The mayor\'s plan for the harbour"}</script>')
+    html = page(f"<h1>The mayor’s plans for the harbour</h1>{PARAS}", head)
+    assert extract_article(html, "https://a.org/x", NOW).title == "A social line written for sharing the story"

@@ -96,8 +96,15 @@ def _close(a: str, b: str) -> bool:
     return len(short) >= 12 and (long_.startswith(short) or long_.endswith(short))
 
 
+_QUOTE_FORMS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'", "´": "'", "`": "'",
+                              "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
 def _normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """A headline as sources are compared: NFKC, without format characters (soft hyphens, zero-width
+    spaces), one form of each quote mark, whitespace collapsed."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
+    return " ".join(text.translate(_QUOTE_FORMS).split())
 
 
 def title_candidates(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str],
@@ -112,7 +119,17 @@ def title_candidates(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
 def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
     """The headline most of the page's sources agree on: og:title (site name taken off), JSON-LD
     headline, the <h1>, twitter:title; on a tie in that order (og:title is the title the publisher
-    chose to show when the story is shared); <title> when nothing else exists."""
+    chose to show when the story is shared); <title> when nothing else exists. Sources that differ
+    only in quote marks or invisible characters agree; the <h1>'s wording is kept when it is among
+    them, without soft hyphens and zero-width spaces."""
+    title = _pick_title(root, metas, article_ld, site_names)
+    return _INVISIBLE.sub("", title) or None if title else None
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def _pick_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
     ld_title = clean_text(text_value(article_ld.get("headline") or article_ld.get("name"))) if article_ld else ""
     og = strip_site_suffix(first_meta(metas, ("og:title",)) or "", site_names)
     tw = strip_site_suffix(first_meta(metas, ("twitter:title",)) or "", site_names)
@@ -129,6 +146,8 @@ def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, si
         votes[_normal(c)] = votes.get(_normal(c), 0) + 1
     best = max(votes.values())
     winner = next(c for c in candidates if votes[_normal(c)] == best)
+    if h1 and _normal(h1) == _normal(winner):
+        winner = h1  # the wording as the page shows it
     # "Kicker: Headline" or "Headline - Section", where another source states the headline alone:
     # the kicker and the section are labels around the headline, not part of it.
     whole = _normal(winner)
@@ -141,7 +160,7 @@ def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, si
             return c
     # Two sources put different kickers before the same headline ("Kicker A: Headline", "Kicker B - Headline").
     for c in candidates:
-        shared = _shared_headline(whole, _normal(c))
+        shared = _shared_headline(winner, c)
         if shared:
             return shared
     return winner
