@@ -351,6 +351,10 @@ def test_box_named_like_a_description_that_holds_the_text_is_the_text():
     ("Council approves the new harbour plan | The Paper | Politics", "Council approves the new harbour plan"),
     # "Site - Headline - more": the site is the first part; the headline keeps its own dash.
     ("The Paper - Storm hits the coast - thousands without power", "Storm hits the coast - thousands without power"),
+    # Section chains on either side; a headline that merely names the site is no site prefix.
+    ("The Paper view on the harbour: a city on the brink | Editorial | Opinion | The Paper",
+     "The Paper view on the harbour: a city on the brink"),
+    ("The Paper | Sport | Tears and cheers at the finish line", "Tears and cheers at the finish line"),
     # A last part after a part that does not name the site stays.
     ("Council approves the new harbour plan - Harbour fees rise - by Jane Doe",
      "Council approves the new harbour plan - Harbour fees rise - by Jane Doe"),

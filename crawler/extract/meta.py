@@ -55,13 +55,18 @@ def _fold(text: str) -> str:
 
 def strip_site_suffix(title: str, site_names: set[str]) -> str:
     """Drop " | Site name" (or "Site name | ") around a headline, when the part dropped names the site,
-    or is a short tail after a pipe; "Headline * Site * by Author": a short last part after the site
-    goes with it."""
+    or is a short tail after a pipe: "Headline | Section | Site", "Site | Section | Headline",
+    "Headline * Site * by Author" (a short last part after the site goes with it)."""
     sites = {_fold(s) for s in site_names if s and len(_fold(s)) > 1}
 
     def names_site(part: str) -> bool:
         folded = _fold(part)
         return bool(folded) and any(folded == s or (len(s) > 3 and (s in folded or folded in s)) for s in sites)
+
+    def is_site(part: str) -> bool:
+        """The part is the site's name (a word or two around it at most), not a headline that names it."""
+        folded = _fold(part)
+        return names_site(part) and any(folded in s or len(folded.split()) <= len(s.split()) + 1 for s in sites)
 
     matches = list(_SEPARATORS.finditer(title))
     if not matches:
@@ -75,13 +80,16 @@ def strip_site_suffix(title: str, site_names: set[str]) -> str:
         head2, site = title[: before.start()].strip(), title[before.end(): last.start()].strip()
         if len(head2.split()) >= 3 and len(site.split()) <= 5 and names_site(site):
             return strip_site_suffix(head2, site_names)
-    # "Site name | Headline": the site is the whole first part, not a word inside a longer one.
     first = matches[0]
     lead, rest = title[: first.start()].strip(), title[first.end():].strip()
-    if rest and names_site(lead) and len(rest.split()) >= 3:
+    if rest and is_site(lead) and len(rest.split()) >= 3:
+        section = _SEPARATORS.search(rest)
+        if section and "|" in section.group() and len(rest[: section.start()].split()) <= 3:
+            headline = rest[section.end():].strip()
+            return headline if len(headline.split()) >= 3 else rest
         return rest
     if head and "|" in last.group() and len(tail.split()) <= 4 and len(head.split()) >= 3:
-        return head
+        return strip_site_suffix(head, site_names)
     return title
 
 
