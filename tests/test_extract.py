@@ -401,3 +401,56 @@ def test_template_lines_inside_the_article_are_not_text(line):
 def test_prose_with_bars_or_weekday_words_stays(line, kept):
     body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
     assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("og, expected", [
+    # The site's name with a short byline after it goes with it.
+    ("Council approves the new harbour plan * The Paper * by Jane Doe", "Council approves the new harbour plan"),
+    ("Council approves the new harbour plan | The Paper | Politics", "Council approves the new harbour plan"),
+    # "Site - Headline - more": the site is the first part; the headline keeps its own dash.
+    ("The Paper - Storm hits the coast - thousands without power", "Storm hits the coast - thousands without power"),
+    # Section chains on either side; a headline that merely names the site is no site prefix.
+    ("The Paper view on the harbour: a city on the brink | Editorial | Opinion | The Paper",
+     "The Paper view on the harbour: a city on the brink"),
+    ("The Paper | Sport | Tears and cheers at the finish line", "Tears and cheers at the finish line"),
+    # A last part after a part that does not name the site stays.
+    ("Council approves the new harbour plan - Harbour fees rise - by Jane Doe",
+     "Council approves the new harbour plan - Harbour fees rise - by Jane Doe"),
+])
+def test_title_site_name_before_a_short_tail_or_at_the_start(og, expected):
+    head = ARTICLE + f'<meta property="og:title" content="{og}"><meta property="og:site_name" content="The Paper">'
+    assert extract_article(page(PARAS, head), "https://a.org/x", NOW).title == expected
+
+
+@pytest.mark.parametrize("og, h1, expected", [
+    ("Attack on the port: «The restraint has a lot to do with the allies»",
+     "Escalation in the region - «The restraint has a lot to do with the allies»",
+     "«The restraint has a lot to do with the allies»"),
+    # A dash inside the headline, with a longer text before it, is no kicker.
+    ("Paris 2024: Tears ran for the pole vaulter Jane Doe – then came the shock",
+     "Tears ran for a medal hope – then came the shock",
+     "Paris 2024: Tears ran for the pole vaulter Jane Doe – then came the shock"),
+    # One title ends the other: the headline's own colon is not a second kicker.
+    ("Guest of honour at the book fair: What do they read there?",
+     "Culture: Guest of honour at the book fair: What do they read there?",
+     "Guest of honour at the book fair: What do they read there?"),
+])
+def test_title_shared_by_two_sources_with_different_kickers(og, h1, expected):
+    html = page(f"<h1>{h1}</h1>{PARAS}", f'<meta property="og:title" content="{og}">' + ARTICLE)
+    assert extract_article(html, "https://a.org/x", NOW).title == expected
+
+
+def test_title_sources_that_differ_only_in_quote_marks_or_soft_hyphens_agree():
+    head = ARTICLE + ('<meta property="og:title" content="A social line written for sharing the story">'
+                      '<script type="application/ld+json">{"@type": "NewsArticle", '
+                      '"headline": "The mayor\'s plan for the Verfassungsbeschwerde"}</script>')
+    html = page(f"<h1>The mayor’s plan for the Verfas&shy;sungs&shy;be&shy;schwerde</h1>{PARAS}", head)
+    assert extract_article(html, "https://a.org/x", NOW).title == "The mayor’s plan for the Verfassungsbeschwerde"
+
+
+def test_title_sources_with_different_words_do_not_agree():
+    head = ARTICLE + ('<meta property="og:title" content="A social line written for sharing the story">'
+                      '<script type="application/ld+json">{"@type": "NewsArticle", '
+                      '"headline": "The mayor\'s plan for the harbour"}</script>')
+    html = page(f"<h1>The mayor’s plans for the harbour</h1>{PARAS}", head)
+    assert extract_article(html, "https://a.org/x", NOW).title == "A social line written for sharing the story"

@@ -17,7 +17,7 @@ from .jsonld import text_value, types_of
 
 MetaMap = dict[str, list[str]]
 
-_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«|/|:)\s+|\s*[|｜]\s*|\s*[:：](?=\S)")
+_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«|/|:|\*)\s+|\s*[|｜]\s*|\s*[:：](?=\S)")
 _NAME_LIKE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.IGNORECASE)
 
@@ -54,23 +54,42 @@ def _fold(text: str) -> str:
 
 
 def strip_site_suffix(title: str, site_names: set[str]) -> str:
-    """Drop " | Site name" (or "Site name: ") around a headline, when the part dropped names the site,
-    or is a short tail after a pipe."""
+    """Drop " | Site name" (or "Site name | ") around a headline, when the part dropped names the site,
+    or is a short tail after a pipe: "Headline | Section | Site", "Site | Section | Headline",
+    "Headline * Site * by Author" (a short last part after the site goes with it)."""
     sites = {_fold(s) for s in site_names if s and len(_fold(s)) > 1}
 
     def names_site(part: str) -> bool:
         folded = _fold(part)
         return bool(folded) and any(folded == s or (len(s) > 3 and (s in folded or folded in s)) for s in sites)
 
-    for match in reversed(list(_SEPARATORS.finditer(title))):
-        head, tail = title[: match.start()].strip(), title[match.end():].strip()
-        if head and names_site(tail):
-            return strip_site_suffix(head, site_names)
-        if tail and names_site(head) and len(tail.split()) >= 3:
-            return tail
-        if head and "|" in match.group() and len(tail.split()) <= 4 and len(head.split()) >= 3:
-            return head
-        break
+    def is_site(part: str) -> bool:
+        """The part is the site's name (a word or two around it at most), not a headline that names it."""
+        folded = _fold(part)
+        return names_site(part) and any(folded in s or len(folded.split()) <= len(s.split()) + 1 for s in sites)
+
+    matches = list(_SEPARATORS.finditer(title))
+    if not matches:
+        return title
+    last = matches[-1]
+    head, tail = title[: last.start()].strip(), title[last.end():].strip()
+    if head and names_site(tail):
+        return strip_site_suffix(head, site_names)
+    if len(matches) > 1 and len(tail.split()) <= 4:
+        before = matches[-2]
+        head2, site = title[: before.start()].strip(), title[before.end(): last.start()].strip()
+        if len(head2.split()) >= 3 and len(site.split()) <= 5 and names_site(site):
+            return strip_site_suffix(head2, site_names)
+    first = matches[0]
+    lead, rest = title[: first.start()].strip(), title[first.end():].strip()
+    if rest and is_site(lead) and len(rest.split()) >= 3:
+        section = _SEPARATORS.search(rest)
+        if section and "|" in section.group() and len(rest[: section.start()].split()) <= 3:
+            headline = rest[section.end():].strip()
+            return headline if len(headline.split()) >= 3 else rest
+        return rest
+    if head and "|" in last.group() and len(tail.split()) <= 4 and len(head.split()) >= 3:
+        return strip_site_suffix(head, site_names)
     return title
 
 
@@ -85,8 +104,15 @@ def _close(a: str, b: str) -> bool:
     return len(short) >= 12 and (long_.startswith(short) or long_.endswith(short))
 
 
+_QUOTE_FORMS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'", "´": "'", "`": "'",
+                              "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
 def _normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """A headline as sources are compared: NFKC, without format characters (soft hyphens, zero-width
+    spaces), one form of each quote mark, whitespace collapsed."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
+    return " ".join(text.translate(_QUOTE_FORMS).split())
 
 
 def title_candidates(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str],
@@ -101,7 +127,17 @@ def title_candidates(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
 def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
     """The headline most of the page's sources agree on: og:title (site name taken off), JSON-LD
     headline, the <h1>, twitter:title; on a tie in that order (og:title is the title the publisher
-    chose to show when the story is shared); <title> when nothing else exists."""
+    chose to show when the story is shared); <title> when nothing else exists. Sources that differ
+    only in quote marks or invisible characters agree; the <h1>'s wording is kept when it is among
+    them, without soft hyphens and zero-width spaces."""
+    title = _pick_title(root, metas, article_ld, site_names)
+    return _INVISIBLE.sub("", title) or None if title else None
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def _pick_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
     ld_title = clean_text(text_value(article_ld.get("headline") or article_ld.get("name"))) if article_ld else ""
     og = strip_site_suffix(first_meta(metas, ("og:title",)) or "", site_names)
     tw = strip_site_suffix(first_meta(metas, ("twitter:title",)) or "", site_names)
@@ -118,6 +154,8 @@ def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, si
         votes[_normal(c)] = votes.get(_normal(c), 0) + 1
     best = max(votes.values())
     winner = next(c for c in candidates if votes[_normal(c)] == best)
+    if h1 and _normal(h1) == _normal(winner):
+        winner = h1  # the wording as the page shows it
     # "Kicker: Headline" or "Headline - Section", where another source states the headline alone:
     # the kicker and the section are labels around the headline, not part of it.
     whole = _normal(winner)
@@ -128,9 +166,34 @@ def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, si
             or whole.startswith(part) and _TAIL_SEP.match(whole[len(part):])
         ):
             return c
+    # Two sources put different kickers before the same headline ("Kicker A: Headline", "Kicker B - Headline").
+    for c in candidates:
+        shared = _shared_headline(winner, c)
+        if shared:
+            return shared
     return winner
 
 
+def _shared_headline(a: str, b: str) -> str | None:
+    """The words two titles end with, when each puts its own kicker before them: where they start to
+    differ (read from the end), both have a kicker separator, and each kicker is shorter than the rest."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    if n >= min(len(a), len(b)):
+        return None  # one ends the other (or they are equal): not two kickers
+    split = len(a) - n
+    for match in _KICKER_END.finditer(a, max(0, split - 3), split + 3):
+        if match.start() <= split <= match.end():
+            shared = a[match.end():]
+            kickers = (a[: -len(shared)], b[: -len(shared)])
+            if len(shared) >= 20 and all(len(k) < len(shared) and _KICKER_SEP.search(k.rstrip() + " ")
+                                         for k in kickers):
+                return shared
+    return None
+
+
+_KICKER_END = re.compile(r"[:|]\s+|\s[-–—]\s+")
 _KICKER_SEP = re.compile(r"[:|]\s+$|\s[-–—]\s+$")
 _TAIL_SEP = re.compile(r"\s*(?:\s[-–—|]\s|:\s)")
 
