@@ -454,3 +454,9 @@ def test_title_sources_with_different_words_do_not_agree():
                       '"headline": "The mayor\'s plan for the harbour"}</script>')
     html = page(f"<h1>The mayor’s plans for the harbour</h1>{PARAS}", head)
     assert extract_article(html, "https://a.org/x", NOW).title == "A social line written for sharing the story"
+
+
+def test_contact_line_pattern_is_linear_on_run_together_addresses():
+    from crawler.extract import selectors as sel
+    assert sel.CONTACT_LINE.match("desk@example.org, @jane | https://x.org/a") is not None
+    assert sel.CONTACT_LINE.match("desk@example.org" * 40 + "!") is None  # took minutes before

@@ -197,7 +197,9 @@ CONTRIBUTOR_WORDS = ("report", "editing", "compiled", "written", "with ", "mitar
 DATE_LINE = re.compile(rf"^(?=.*\w)(?!_+$)(?:\W|_|{_DATE_WORDS})*$", re.IGNORECASE)
 
 # A line of contact details only: e-mail addresses, URLs, @handles.
-CONTACT_LINE = re.compile(r"^(?:\s*(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|(?:www\.)?twitter\.com/\w+|@\w+)[\s,;|/]*)+$")
+_CONTACT = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://[^\s,;|]+|(?:www\.)?twitter\.com/\w+|@\w+)"
+# Items need a separator between them: without one, "a@b.orgc@d.org…" backtracks exponentially.
+CONTACT_LINE = re.compile(rf"^\s*{_CONTACT}(?:[\s,;|/]+{_CONTACT})*[\s,;|/]*$")
 # A call to subscribe: "Get the day's top headlines in your inbox: sign up for our newsletter".
 CTA_LINE = re.compile(
     r"(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)\w*\b.{0,120}"
