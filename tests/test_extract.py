@@ -420,3 +420,31 @@ def test_standfirst_in_several_short_lines_that_the_description_goes_on_with():
              "- We are relieved, says the harbour master.", "Part of the report"]
     body = story(*(f'<p class="k">{x}</p>' for x in lines[:3]))
     assert lead_of(body, " ".join(lines[:3])[:-12] + "…") == " ".join(lines[:3])
+
+
+def test_headline_set_as_h2_or_reworded_still_anchors_the_standfirst():
+    dek = "The city council had promised the quay would be safe to use again before the summer tourists arrive"
+    other = "Read everything about the harbour and the storm damage in our city news."
+    for heading in ("<h2>Harbour reopens after the storm</h2>", "<h1>Harbour opens again after storm damage</h1>"):
+        body = f'<article>{heading}<div class="story-excerpt">{dek}</div><div class="text">{NEWS}</div></article>'
+        assert lead_of(body, other) == dek
+    # An <h2> saying the headline (a box elsewhere) does not outrank the <h1> that says it.
+    box = ('<div class="box"><h2>Harbour reopens after the storm</h2><p class="story-excerpt">Ferry timetables '
+           'change again this spring, with fewer crossings to the island.</p></div>')
+    body = f'{box}<article><h1>Harbour reopens after the storm</h1><div class="story-excerpt">{dek}</div>{NEWS}</article>'
+    assert lead_of(body, other) == dek
+
+
+def test_short_first_line_of_a_standfirst_the_description_starts_with():
+    lines = ["Ships dock at the harbour again.", "The repairs took eleven weeks, the port authority said."]
+    body = story(*(f'<p class="k">{x}</p>' for x in lines))
+    assert lead_of(body, " ".join(lines)[:-8] + "…") == " ".join(lines)
+    # A short line the description does not start with is a label.
+    assert lead_of(story('<p class="k">Ships dock again.</p>', f'<p class="lead-in">{SHOWN}</p>'), "Our news.") == SHOWN
+
+
+def test_standfirst_with_a_link_and_a_photo_caption_named_as_one():
+    shown = ('Ships may dock at the <a href="/harbour">old harbour</a> again from Monday, the port authority '
+             'said after weeks of repairs.')
+    caption = '<div class="story-image-text"><span>The quay at dawn on Tuesday, seen from the old lighthouse.</span></div>'
+    assert lead_of(story(caption, f'<p class="excerpt">{shown}</p>'), "Our harbour news.") == SHOWN

@@ -844,7 +844,8 @@ _NOT_STANDFIRST_IN = frozenset(
 )
 _NOT_STANDFIRST_WORDS = frozenset(
     "caption credit credits byline author authors meta date dateline time timestamp copyright share social "
-    "sponsor sponsored breadcrumb breadcrumbs tags tooltip popup modal disclaimer newsletter promo".split()
+    "sponsor sponsored breadcrumb breadcrumbs tags tooltip popup modal disclaimer newsletter promo "
+    "image img photo picture gallery".split()
 )
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\b")
 _KICKED = re.compile(r"^[^:.!?]{3,50}:\s*\S")  # "Kicker: the headline"
@@ -852,12 +853,18 @@ _STANDFIRST_SCAN = 300  # elements looked at after the headline
 
 
 def _headline_el(root: HtmlElement, titles: list[str]) -> HtmlElement | None:
-    """The <h1> that states the page's headline."""
+    """The heading that states the page's headline: an <h1>, else an <h2>, that says it; else the
+    one <h1> that shares most of its words (the page's title reworded)."""
     keys = [_key(t.replace("\xad", "")) for t in titles if t]
-    for h1 in root.iter("h1"):
-        key = _key(text_of(h1).replace("\xad", ""))
+    h1s = list(root.iter("h1"))
+    for heading in (*h1s, *root.iter("h2")):
+        key = _key(text_of(heading).replace("\xad", ""))
         if key and any(_same_headline(key, k) for k in keys):
-            return h1
+            return heading
+    if len(h1s) == 1 and keys:
+        words = set(_key(text_of(h1s[0]).replace("\xad", "")).split())
+        if any(len(words & set(k.split())) >= 0.6 * len(k.split()) for k in keys):
+            return h1s[0]
     return None
 
 
@@ -906,12 +913,14 @@ def _marked_standfirst(el: HtmlElement) -> bool:
     return any(class_words(a) & _LEAD_WORDS for a in (el, *islice(el.iterancestors(), 2)))
 
 
-def find_standfirst(root: HtmlElement, titles: list[str], is_furniture) -> HtmlElement | None:
+def find_standfirst(root: HtmlElement, titles: list[str], is_furniture,
+                    description: str | None = None) -> HtmlElement | None:
     """The standfirst by position: the first block of text after the headline, past the kicker,
     byline, date, captions and labels; None when that block is not standfirst-like (long, linked)."""
     headline = _headline_el(root, titles)
     if headline is None:
         return None
+    want = _key(description) if description else ""
     title_words = {w for t in titles if t for w in _key(t).split()}
     above = set(headline.iterancestors())
     for n, el in enumerate(_following(headline)):
@@ -931,15 +940,15 @@ def find_standfirst(root: HtmlElement, titles: list[str], is_furniture) -> HtmlE
         if is_furniture(text) or len(text) < 100 and (_CLOCK.search(text) or "|" in text):
             continue  # a byline, a dateline, a line of labels
         words = _key(text).split()
-        if len(words) < 8 and not _CJK.search(text):
-            continue  # a label, a kicker, a notice: a standfirst says at least a sentence
+        if len(words) < 8 and not _CJK.search(text) and not (want and want.startswith(" ".join(words))):
+            continue  # a label, a kicker, a notice: a standfirst says more, or starts the description
         if not text.endswith((".", "…")) and (
             sum(w in title_words for w in words) >= 0.6 * len(words) or _KICKED.match(text)
         ):
             continue  # the headline again, or a variant of it ("Kicker: the headline")
         if _in_media_box(el, text, above) or _in_card(el, above):
             continue
-        if len(text) > 600 or _link_len(el) > 0.1 * len(text):
+        if len(text) > 600 or _link_len(el) > 0.3 * len(text):
             return None
         return el
     return None
@@ -1025,7 +1034,7 @@ def choose_summary(root: HtmlElement, container: HtmlElement | None, description
     """The page's summary: the standfirst under the headline, else the description's visible copy,
     a block marked as the lead, or the description itself."""
     desc_el = _description_el(root, description) if description else None
-    first = find_standfirst(root, titles, is_furniture)
+    first = find_standfirst(root, titles, is_furniture, description)
     if first is not None:
         text = text_of(first)
         if desc_el is not None:
@@ -1040,9 +1049,12 @@ def choose_summary(root: HtmlElement, container: HtmlElement | None, description
                 # The description repeats a paragraph further down, or a box elsewhere; the
                 # standfirst stands above it.
                 return text
-        elif not description or _shares_words(text, description) or _marked_standfirst(first):
-            # The description is not on the page: the standfirst shown is, when the description
-            # says much the same or the block is named as one.
+        elif _marked_standfirst(first) or (
+            _shares_words(text, description) if description else not _among_paragraphs(first)
+        ):
+            # The description is not on the page (or there is none): the standfirst shown is, when
+            # the block is named as one, when the description says much the same, or, without a
+            # description, when the block is set apart from the text's paragraphs.
             return _continued(first, text, description)
     lead_el = desc_el if desc_el is not None else _marked_lead(container)
     lead = text_of(lead_el) if lead_el is not None else None
