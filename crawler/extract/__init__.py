@@ -18,6 +18,7 @@ from . import jsonld
 from . import meta as m
 from .body import extract_body
 from .html import decode_html, parse_html
+from .lead import choose_summary
 
 __all__ = ["extract_article", "parse_html", "decode_html", "render_body"]
 
@@ -94,9 +95,10 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     paywalled = m.extract_paywalled(article_ld)
 
     titles = m.title_candidates(root, metas, article_ld, site_names, title)
-    sections, tables, images, lead, byline = extract_body(
+    sections, tables, images, byline, container, is_furniture = extract_body(
         root, url, titles, authors + organizations, description, [site_name or "", canonical or ""]
     )
+    lead = choose_summary(root, container, description, titles, is_furniture)
     if byline and all(m.credits_site(a, site_names) for a in authors):
         # The metadata credits the site (or no one); the page names its writers above the text.
         authors = [byline]
