@@ -565,3 +565,38 @@ def test_standfirst_with_a_link_and_a_photo_caption_named_as_one():
              'said after weeks of repairs.')
     caption = '<div class="story-image-text"><span>The quay at dawn on Tuesday, seen from the old lighthouse.</span></div>'
     assert lead_of(story(caption, f'<p class="excerpt">{shown}</p>'), "Our harbour news.") == SHOWN
+
+
+def test_placeholder_date_in_metadata_gives_way_to_the_page_date():
+    head = ARTICLE + '<meta property="article:published_time" content="0001-01-01T00:00:00Z">'
+    body = (f'<article><h1>Council decides</h1><p class="byline__meta">Published 11:11 PM EST Nov 19, 2019</p>'
+            f'{STORY}</article>')
+    art = extract_article(page(body, head), "https://a.org/x", NOW)
+    assert art.published_raw == "Published 11:11 PM EST Nov 19, 2019"
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://a.org/2019/11/18/council-decides/", "2019-11-18"),
+    ("https://a.org/world/2019/nov/18/council-decides", "2019-11-18"),
+    ("https://a.org/story/2019-11-19/council-decides", "2019-11-19"),
+    ("https://a.org/news/20191118/council-decides.html", "2019-11-18"),
+    ("https://a.org/2019/11/council-decides", None),
+    ("https://a.org/archive/1234/5678/90/", None),
+])
+def test_url_date_is_the_last_resort(url, expected):
+    art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}</article>", ARTICLE), url, NOW)
+    assert art.published_raw == expected
+
+
+def test_url_date_does_not_override_the_page():
+    head = ARTICLE + '<meta property="article:published_time" content="2019-11-19T04:58:46Z">'
+    art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}</article>", head),
+                          "https://a.org/2019/11/18/council-decides/", NOW)
+    assert art.published_raw == "2019-11-19T04:58:46Z"
+
+
+def test_date_with_an_ordinal_day_in_the_byline():
+    body = (f'<article><h1>Council decides</h1><p class="article__meta">on Monday, November 18th, 2019 at 11:08 a.m.'
+            f'</p>{STORY}</article>')
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert art.published_raw == "on Monday, November 18th, 2019 at 11:08 a.m."

@@ -85,7 +85,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     site_names = {site_name or "", host, host.removeprefix("www.").split(".")[0]}
     title = m.extract_title(root, metas, article_ld, site_names)
     authors, organizations = m.extract_authors(root, metas, article_ld, site_names)
-    published_raw = m.extract_published(root, metas, article_ld, small, title)
+    published_raw = m.extract_published(root, metas, article_ld, small, title, url)
     modified_raw = m.extract_modified(root, metas, article_ld)
     read_time_raw = m.extract_read_time(metas, article_ld, small)
     tags = m.extract_tags(root, metas, article_ld)

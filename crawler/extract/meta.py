@@ -417,16 +417,47 @@ def script_date(root: HtmlElement) -> str | None:
 
 
 def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None, small_texts,
-                      title: str | None = None) -> str | None:
+                      title: str | None = None, url: str | None = None) -> str | None:
     """JSON-LD, then <meta>, then microdata and <time> (the one near the headline), then a dated
-    line in the byline area, then the application state in scripts."""
-    value = _ld_date(article_ld, "datePublished", "dateCreated", "uploadDate") or first_meta(metas, sel.META_PUBLISHED)
+    line in the byline area, then the application state in scripts, then the URL's date. A
+    placeholder date (year 1, the Unix epoch) is no date."""
+    value = _ld_date(article_ld, "datePublished", "dateCreated", "uploadDate")
+    if _placeholder(value):
+        value = None
+    value = value or next((v for k in sel.META_PUBLISHED for v in metas.get(k, ()) if not _placeholder(v)), None)
     if value:
         return value
     head = _headline(root, title)
     near = _near_headline(head)
     return (_itemprop_date(root, "datePublished", near) or dom_date(small_texts, near) or script_date(root)
-            or headline_date(head))
+            or headline_date(head) or url_date(url))
+
+
+# A CMS's empty date: year 1 or 1970 (the Unix epoch), or any year before the web had news sites.
+_PLACEHOLDER_DATE = re.compile(r"^\s*(?:0\d{3}|1[0-8]\d\d|19[0-8]\d)-|^\s*1970-01-01")
+# A full date in a URL's path: /2019/11/18/, /2019-11-18/, /20191118/, /2019/nov/18/.
+_URL_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|" + "|".join(_URL_MONTHS) + r")[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)"
+    r"|/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/",
+    re.IGNORECASE,
+)
+
+
+def _placeholder(value: str | None) -> bool:
+    return bool(value) and _PLACEHOLDER_DATE.match(value) is not None
+
+
+def url_date(url: str | None) -> str | None:
+    """The day a URL's path states (/2019/11/18/): the last resort, as htmldate uses it."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlsplit(url).path)
+    if match is None:
+        return None
+    year, month, day = (g for g in match.groups() if g is not None)
+    number = _URL_MONTHS.index(month.lower()) + 1 if month.isalpha() else int(month)
+    return f"{year}-{number:02d}-{int(day):02d}"
 
 
 def extract_modified(root: HtmlElement, metas: MetaMap, article_ld: dict | None) -> str | None:
@@ -440,7 +471,7 @@ def extract_modified(root: HtmlElement, metas: MetaMap, article_ld: dict | None)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|meta|byline|dateline|stamp|zeit|datum|fecha|data", re.IGNORECASE)
 _DATE_LIKE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"
-    r"|\b\d{1,2}\.?\s+[A-Za-zÀ-ÿ]{3,}\.?\s+\d{4}\b|\b[A-Za-z]{3,}\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|\b\d{1,2}\.?\s+[A-Za-zÀ-ÿ]{3,}\.?\s+\d{4}\b|\b[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
     r"|\b\d+\s*(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|\b(?:an?|one)\s+(?:hour|minute|day|week)\s+ago\b"
     r"|\bjust now\b|\byesterday\b|\bvor\s+\d+\s+\w+|\bgestern\b|\bil y a\s+\d+|\bhace\s+\d+|\b\d+\s+\w+\s+önce\b"
     r"|\d+\s*(?:分|時間|日)前|\d+\s*(?:분|시간|일)\s*전|\d{4}年\d{1,2}月\d{1,2}日",
