@@ -142,12 +142,11 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
     total = len(root.text_content()) or 1
     flagged: set[HtmlElement] = set()
     for el in sel.WITH_CLASS_OR_ID(root):
-        if el.tag in ("html", "body"):
+        classes, ident = el.get("class") or "", el.get("id") or ""
+        verdict = _names_verdict(classes, ident)  # is_boilerplate(el), without a call per element
+        if not verdict or el.tag in ("html", "body") or verdict == WEAK and _holds_prose(el):
             continue
-        verdict = is_boilerplate(el)
-        if not verdict or verdict == WEAK and _holds_prose(el):
-            continue
-        if len(el.text_content()) < 0.4 * total or _never_a_wrapper(el.get("class") or "", el.get("id") or ""):
+        if len(el.text_content()) < 0.4 * total or _never_a_wrapper(classes, ident):
             flagged.add(el)
     for el in sel.LABELLED_BOXES(root):
         if _names_verdict(el.get("aria-label") or "", "") and len(el.text_content()) < 0.4 * total:

@@ -41,13 +41,23 @@ def _with_dateline(el: HtmlElement, text: str) -> HtmlElement:
     return el
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def _description_el(root: HtmlElement, description: str) -> HtmlElement | None:
     """The element whose text the page's description repeats (the description may be cut short)."""
     want = _key(description.rstrip(". …\u00a0"))
+    if len(want) < 20:
+        return None  # _starts_alike needs 20 characters in common
+    first = want.split(" ", 1)[0]
     for el in root.iter("p", "h2", "div", "span", "strong", "section", "header", "b"):
         if el.tag in ("div", "section", "header") and _has_unit_child(el):
             continue
-        text = text_of(el)
+        raw = el.text_content()
+        start = _LEADING_SPACE.match(raw).end()
+        if first not in raw[start : start + len(first) + 40].casefold():
+            continue  # cheap test: the text must start with the description's first word
+        text = " ".join(raw.split())
         if _starts_alike(want, _key(text)):
             return _with_dateline(el, text)
     return None

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from . import selectors as sel
@@ -253,12 +254,21 @@ def _in_template(el: HtmlElement) -> bool:
     return False
 
 
+def _author_elements(root: HtmlElement):
+    """Elements that hold a byline: rel/itemprop/test id, or a class naming the author; in order."""
+    for el in root.iter(etree.Element):
+        cls = el.get("class")
+        if (cls and sel.AUTHOR_CLASS.search(cls) or el.get("rel") == "author" or el.get("itemprop") == "author"
+                or el.get("data-testid") == "byline"):
+            yield el
+
+
 def _dom_bylines(root: HtmlElement) -> list[str]:
     """Names in the page's first byline: the first author element and those sharing its parent
     (author elements further down belong to teasers and related stories)."""
     people: list[str] = []
     first_parent = None
-    for el in sel.AUTHOR_ELEMENTS(root):
+    for el in _author_elements(root):
         if el.tag in _NOT_BYLINE_TAGS or _in_template(el):
             continue
         if first_parent is not None and el.getparent() is not first_parent and first_parent not in el.iterancestors():

@@ -19,12 +19,9 @@ HTML_LANG = XPath("/html/@lang | /html/@xml:lang", namespaces={"xml": "http://ww
 TITLE = XPath("//head/title | //title")
 H1 = XPath("//h1")
 TIME_ELEMENTS = XPath("//time[@datetime] | //*[@itemprop='datePublished' or @itemprop='dateModified']")
-AUTHOR_ELEMENTS = XPath(
-    "//*[@rel='author' or @itemprop='author' or @data-testid='byline' or contains(@class, 'byline')"
-    " or contains(@class, 'author') or contains(@class, 'Byline') or contains(@class, 'Author')"
-    " or contains(@class, 'autor') or contains(@class, 'Autor') or contains(@class, 'auteur')"
-    " or contains(@class, 'firma')]"
-)
+# A class naming a byline element (tested in one pass over the tree in meta.py: an XPath of ten
+# contains() tests is 2-3 times slower).
+AUTHOR_CLASS = re.compile("byline|author|Byline|Author|autor|Autor|auteur|firma")
 AUTHOR_LINKS = XPath(
     "//a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/autor/')"
     " or contains(@href, '/autoren/') or contains(@href, '/auteur/') or contains(@href, '/by/')"
