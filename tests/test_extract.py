@@ -442,6 +442,7 @@ def test_title_shared_by_two_sources_with_different_kickers(og, h1, expected):
 
 def test_title_sources_that_differ_only_in_quote_marks_or_soft_hyphens_agree():
     head = ARTICLE + ('<meta property="og:title" content="A social line written for sharing the story">'
+                      '<meta name="twitter:title" content="The mayor&#8217;s plan for the Verfassungsbeschwerde">'
                       '<script type="application/ld+json">{"@type": "NewsArticle", '
                       '"headline": "The mayor\'s plan for the Verfassungsbeschwerde"}</script>')
     html = page(f"<h1>The mayor’s plan for the Verfas&shy;sungs&shy;be&shy;schwerde</h1>{PARAS}", head)
@@ -454,6 +455,29 @@ def test_title_sources_with_different_words_do_not_agree():
                       '"headline": "The mayor\'s plan for the harbour"}</script>')
     html = page(f"<h1>The mayor’s plans for the harbour</h1>{PARAS}", head)
     assert extract_article(html, "https://a.org/x", NOW).title == "A social line written for sharing the story"
+
+
+LD_HEADLINE = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "The harbour reopens after repairs"}</script>'
+
+
+def test_title_og_outweighs_two_other_sources():
+    head = ARTICLE + '<meta property="og:title" content="Ships return to the old harbour">' + LD_HEADLINE
+    html = page(f"<h1>The harbour reopens after repairs</h1>{PARAS}", head)
+    assert extract_article(html, "https://a.org/x", NOW).title == "Ships return to the old harbour"
+
+
+def test_title_three_sources_against_og_win():
+    head = (ARTICLE + '<meta property="og:title" content="Ships return to the old harbour">' + LD_HEADLINE
+            + '<meta name="twitter:title" content="The harbour reopens after repairs">')
+    html = page(f"<h1>The harbour reopens after repairs</h1>{PARAS}", head)
+    assert extract_article(html, "https://a.org/x", NOW).title == "The harbour reopens after repairs"
+
+
+def test_title_og_that_is_only_the_site_name_does_not_vote():
+    head = (ARTICLE + '<meta property="og:title" content="Harbour Gazette">'
+            '<meta property="og:site_name" content="Harbour Gazette">')
+    html = page(f"<h1>The harbour reopens after repairs</h1>{PARAS}", head)
+    assert extract_article(html, "https://a.org/x", NOW).title == "The harbour reopens after repairs"
 
 
 def test_contact_line_pattern_is_linear_on_run_together_addresses():

@@ -126,21 +126,27 @@ def title_candidates(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
 
 
 def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
-    """The headline most of the page's sources agree on: og:title (site name taken off), JSON-LD
-    headline, the <h1>, twitter:title; on a tie in that order (og:title is the title the publisher
-    chose to show when the story is shared); <title> when nothing else exists. Sources that differ
-    only in quote marks or invisible characters agree; the <h1>'s wording is kept when it is among
-    them, without soft hyphens and zero-width spaces."""
+    """The headline the page's sources vote for: og:title (site name taken off), JSON-LD headline,
+    the <h1>, twitter:title; <title> when nothing else exists. og:title weighs more than any two
+    others: it is the headline the publisher wrote for this story (the one it shows wherever the
+    story is shared), while the <h1> and the JSON-LD headline are often the page's SEO or layout
+    variant of it; the other three agreeing against it still win, and an og:title that is only the
+    site's name (a template default) does not vote. Sources that differ only in quote marks or
+    invisible characters agree; the <h1>'s wording is kept when it is among them, without soft
+    hyphens and zero-width spaces."""
     title = _pick_title(root, metas, article_ld, site_names)
     return _INVISIBLE.sub("", title) or None if title else None
 
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_OG_WEIGHT = 2.5
 
 
 def _pick_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
     ld_title = clean_text(text_value(article_ld.get("headline") or article_ld.get("name"))) if article_ld else ""
     og = strip_site_suffix(first_meta(metas, ("og:title",)) or "", site_names)
+    if _fold(og) in {_fold(s) for s in site_names}:
+        og = ""
     tw = strip_site_suffix(first_meta(metas, ("twitter:title",)) or "", site_names)
     h1s = [t for t in (clean_text(h.text_content()) for h in sel.H1(root)) if t and len(t) < 400]
     h1 = next((h for h in h1s if any(_close(h, c) for c in (ld_title, og, tw) if c)), h1s[0] if h1s else "")
@@ -150,9 +156,10 @@ def _pick_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site
         doc_title = clean_text(titles[0].text_content()) if titles else ""
         meta_title = first_meta(metas, sel.META_TITLE) or doc_title
         return strip_site_suffix(meta_title, site_names) or None
-    votes: dict[str, int] = {}
-    for c in candidates:
-        votes[_normal(c)] = votes.get(_normal(c), 0) + 1
+    votes: dict[str, float] = {}
+    for c, weight in ((og, _OG_WEIGHT), (ld_title, 1), (h1, 1), (tw, 1)):
+        if c:
+            votes[_normal(c)] = votes.get(_normal(c), 0) + weight
     best = max(votes.values())
     winner = next(c for c in candidates if votes[_normal(c)] == best)
     if h1 and _normal(h1) == _normal(winner):
