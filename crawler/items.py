@@ -84,7 +84,14 @@ class Article:
     published_raw: str | None = _f("Publication date as the page states it ('7 hours ago', ISO 8601...).")
     published_at: datetime | None = _f(
         "Publication time, ISO 8601. With a UTC offset when the page (or the fetch time, for relative dates) gives one;"
-        " without one (the page's wall time) when nothing states it: an offset is never invented."
+        " a time stated in UTC is shown in the publisher's own offset when the page states that instant in local time"
+        " too (local_times_raw); without an offset (the page's wall time) when nothing states one: an offset is never"
+        " invented."
+    )
+    local_times_raw: list[str] = _f(
+        "Timestamps the page states in local time (other date metadata, the dateline near the headline), read when"
+        " published_raw is in UTC: the one naming the same instant gives published_at the publisher's UTC offset.",
+        list,
     )
     modified_raw: str | None = _f("Last-modified date as the page states it.")
     modified_at: datetime | None = _f("Last-modified time, ISO 8601, stored like published_at.")

@@ -551,3 +551,34 @@ def parse_date(text: str | None, base: datetime) -> datetime | None:
     except (OverflowError, ValueError):
         return None
     return _plausible(value, base)
+
+
+_QUARTER = timedelta(minutes=15)
+# The UTC offsets in use, in minutes: whole hours from -12 to +14, and the few half and three-quarter hours.
+_ZONE_OFFSETS = frozenset(range(-12 * 60, 14 * 60 + 1, 60)) | {
+    -9 * 60 - 30, -3 * 60 - 30, 3 * 60 + 30, 4 * 60 + 30, 5 * 60 + 30, 5 * 60 + 45, 6 * 60 + 30, 8 * 60 + 45,
+    9 * 60 + 30, 10 * 60 + 30, 12 * 60 + 45,
+}
+
+
+def local_offset(instant: datetime, local: datetime | None) -> timezone | None:
+    """The UTC offset under which ``local`` names ``instant``, or None when it names another time.
+
+    ``local`` is a time the page states beside ``instant`` (which carries an offset): with an offset
+    of its own, it must be the same instant (to the minute); as a wall time, it must be off from
+    UTC by an offset some time zone uses, to under a minute (datelines show minutes, not seconds). A
+    bare day (midnight) says nothing about the offset, and neither does UTC.
+    """
+    if local is None or instant.tzinfo is None:
+        return None
+    if local.tzinfo is not None:
+        if local.utcoffset() and abs(local - instant) < timedelta(minutes=1):
+            return local.tzinfo
+        return None
+    if local.time() == time(0):
+        return None
+    off = local - instant.astimezone(_UTC).replace(tzinfo=None)
+    quarters = round(off / _QUARTER)
+    if quarters == 0 or quarters * 15 not in _ZONE_OFFSETS or abs(off - quarters * _QUARTER) >= timedelta(minutes=1):
+        return None
+    return _tz(quarters * 15)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from crawler.items import Article
 
 from .authors import clean_authors
-from .dates import parse_date
+from .dates import local_offset, parse_date
 from .readtime import estimate_read_time, parse_read_time
 
 
@@ -23,6 +23,11 @@ def normalize_article(article: Article, now: datetime | None = None) -> Article:
     article.modified_at = parse_date(article.modified_raw, base)
     if article.modified_at is None and article.modified_raw and article.modified_raw == article.published_raw:
         article.modified_at = article.published_at
+    zone = _publisher_zone(article, base)
+    if zone is not None:
+        article.published_at = article.published_at.astimezone(zone)
+        if article.modified_at is not None and article.modified_at.utcoffset() == timedelta(0):
+            article.modified_at = article.modified_at.astimezone(zone)
     # A byline naming the site itself is a house credit, not a person. A name the page declares both
     # a person and an organisation (JSON-LD "@type": ["Person", "Organization"]) stays a person.
     people, orgs = clean_authors(article.authors, known_organizations=[article.site_name])
@@ -36,6 +41,27 @@ def normalize_article(article: Article, now: datetime | None = None) -> Article:
         article.read_time_minutes = estimate_read_time(article.word_count)
         article.read_time_estimated = True if article.read_time_minutes is not None else None
     return article
+
+
+def _publisher_zone(article: Article, base: datetime) -> timezone | None:
+    """The publisher's UTC offset, for a publication time stated in UTC: the offset under which one
+    of the page's local times names the published instant, else one stating its own offset for the
+    modified instant (a wall time is only read against the publication time: it is the dateline)."""
+    published = article.published_at
+    if published is None or published.utcoffset() != timedelta(0) or not article.local_times_raw:
+        return None
+    locals_ = [t for t in (parse_date(raw, base) for raw in article.local_times_raw) if t is not None]
+    for local in locals_:
+        zone = local_offset(published, local)
+        if zone is not None:
+            return zone
+    modified = article.modified_at
+    if modified is not None:
+        for local in locals_:
+            zone = local_offset(modified, local) if local.tzinfo is not None else None
+            if zone is not None:
+                return zone
+    return None
 
 
 def _unique(names: list[str]) -> list[str]:

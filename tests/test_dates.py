@@ -353,3 +353,34 @@ def test_caches_are_bounded():
 )
 def test_dateparser_reads_the_rest(text, expected):
     assert parse_date(text, BASE) == expected
+
+
+# --------------------------------------------------------------------------- the publisher's offset
+
+
+PUBLISHED = datetime(2019, 11, 19, 4, 58, 46, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("local, offset", [
+    (wall(2019, 11, 18, 20, 58, 46), tz(-8)),  # a local copy in the metadata, to the second
+    (wall(2019, 11, 18, 20, 58), tz(-8)),  # a dateline, to the minute
+    (wall(2019, 11, 19, 10, 28), tz(5.5)),  # a half-hour zone
+    (datetime(2019, 11, 18, 22, 58, 46, tzinfo=tz(-6)), tz(-6)),  # the same instant with its own offset
+])
+def test_local_offset_of_a_local_time_naming_the_instant(local, offset):
+    from pipelines.dates import local_offset
+    assert local_offset(PUBLISHED, local) == offset
+
+
+@pytest.mark.parametrize("local", [
+    None,
+    wall(2019, 11, 19, 4, 58),  # the same wall time as UTC: nothing learnt
+    wall(2019, 11, 18, 0, 0),  # a bare day
+    wall(2019, 11, 18, 21, 39),  # another time (an update): not a whole zone offset away
+    wall(2019, 11, 18, 21, 43, 46),  # -7:15: no zone is that far off
+    datetime(2019, 11, 18, 21, 39, tzinfo=tz(-5)),  # another instant with an offset
+    datetime(2019, 11, 19, 4, 58, 46, tzinfo=UTC),  # UTC again
+])
+def test_local_offset_is_none_for_other_times(local):
+    from pipelines.dates import local_offset
+    assert local_offset(PUBLISHED, local) is None

@@ -624,3 +624,44 @@ def test_date_with_an_ordinal_day_in_the_byline():
             f'</p>{STORY}</article>')
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     assert art.published_raw == "on Monday, November 18th, 2019 at 11:08 a.m."
+
+
+# --------------------------------------------------------------------------- the publisher's offset for a UTC time
+
+
+def _normalised(body: str, head: str, url: str = "https://a.org/x"):
+    from pipelines.normalize import normalize_article
+    art = extract_article(page(body, head), url, NOW)
+    return normalize_article(art)
+
+
+def test_utc_publication_time_is_shown_in_the_offset_of_the_dateline():
+    head = ARTICLE + '<meta property="article:published_time" content="2019-11-20T02:59:46Z">'
+    body = f'<article><h1>Council decides</h1><p class="byline-date">November 19, 2019 at 8:59 pm</p>{STORY}</article>'
+    art = _normalised(body, head)
+    assert art.local_times_raw == ["November 19, 2019 at 8:59 pm"]
+    assert art.published_at.isoformat() == "2019-11-19T20:59:46-06:00"  # the evening of the 19th, the same instant
+
+
+def test_utc_publication_time_takes_the_offset_of_a_local_copy_in_the_metadata():
+    head = (ARTICLE + '<meta property="article:published_time" content="2019-11-19T03:05:46Z">'
+            '<meta property="article:modified_time" content="2019-11-19T03:15:39Z">'
+            '<meta property="og:updated_time" content="2019-11-18T22:15:39-05:00">')
+    art = _normalised(f"<article><h1>Council decides</h1>{STORY}</article>", head)
+    assert art.published_at.isoformat() == "2019-11-18T22:05:46-05:00"
+    assert art.modified_at.isoformat() == "2019-11-18T22:15:39-05:00"
+
+
+def test_utc_publication_time_stays_utc_without_a_local_time_naming_it():
+    head = ARTICLE + '<meta property="article:published_time" content="2019-11-20T02:59:46Z">'
+    body = f'<article><h1>Council decides</h1><p class="byline-date">Updated November 19, 2019 at 10:16 pm</p>{STORY}</article>'
+    art = _normalised(body, head)
+    assert art.published_at.isoformat() == "2019-11-20T02:59:46+00:00"
+
+
+def test_local_times_are_only_read_for_a_utc_publication_time():
+    head = ARTICLE + '<meta property="article:published_time" content="2019-11-19T21:59:46-05:00">'
+    body = f'<article><h1>Council decides</h1><p class="byline-date">November 19, 2019 at 8:59 pm</p>{STORY}</article>'
+    art = _normalised(body, head)
+    assert art.local_times_raw == []
+    assert art.published_at.isoformat() == "2019-11-19T21:59:46-05:00"

@@ -86,6 +86,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     title = m.extract_title(root, metas, article_ld, site_names)
     authors, organizations = m.extract_authors(root, metas, article_ld, site_names)
     published_raw = m.extract_published(root, metas, article_ld, small, title, url)
+    local_times_raw = m.local_times(root, metas, small, published_raw, title)
     modified_raw = m.extract_modified(root, metas, article_ld)
     read_time_raw = m.extract_read_time(metas, article_ld, small)
     tags = m.extract_tags(root, metas, article_ld)
@@ -124,6 +125,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         authors=authors,
         organizations=organizations,
         published_raw=published_raw,
+        local_times_raw=local_times_raw,
         modified_raw=modified_raw,
         read_time_raw=read_time_raw,
         lead=lead,

@@ -450,6 +450,33 @@ def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None
             or headline_date(head) or url_date(url))
 
 
+def local_times(root: HtmlElement, metas: MetaMap, small_texts, published_raw: str | None,
+                title: str | None = None) -> list[str]:
+    """Timestamps the page states in local time (naive, or with an offset other than UTC), when its
+    publication time is stated in UTC: the other date <meta> tags and <time> elements, then the
+    dateline near the headline. They tell the publisher's UTC offset, and with it the day the
+    publisher published on ("2019-11-19T04:58:46Z" is the evening of the 18th in California)."""
+    if not published_raw or not _UTC_STATED.search(published_raw):
+        return []
+    found: list[str] = []
+    for key in (*sel.META_PUBLISHED, *sel.META_MODIFIED):
+        found += [v for v in metas.get(key, ()) if _LOCAL_ISO.match(v)]
+    for el in sel.TIME_ELEMENTS(root):
+        value = (el.get("datetime") or el.get("content") or "").strip()
+        if _LOCAL_ISO.match(value):
+            found.append(value)
+    head = _headline(root, title)
+    dateline = dom_date(small_texts, _near_headline(head)) or headline_date(head)
+    if dateline and _CLOCK.search(dateline):
+        found.append(dateline)
+    return list(dict.fromkeys(found))[:6]
+
+
+# A time stated in UTC: "Z", "+00:00", "GMT", "UTC", "GMT+0000 (Coordinated Universal Time)".
+_UTC_STATED = re.compile(r"(?:\dZ|[+-]00:?00|\b(?:GMT|UTC)(?:[+-]00:?00)?)\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
+# An ISO 8601 time of day without an offset, or with one other than UTC.
+_LOCAL_ISO = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[+-](?!00:?00)\d\d:?\d\d)?$")
+
 # A CMS's empty date: year 1 or 1970 (the Unix epoch), or any year before the web had news sites.
 _PLACEHOLDER_DATE = re.compile(r"^\s*(?:0\d{3}|1[0-8]\d\d|19[0-8]\d)-|^\s*1970-01-01")
 # A full date in a URL's path: /2019/11/18/, /2019-11-18/, /20191118/, /2019/nov/18/.

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from crawler.extract import extract_article
+from crawler.items import Article
 from pipelines.normalize import normalize_article
 
 HERE = Path(__file__).resolve().parent
@@ -32,7 +33,9 @@ def extract_case(case: str) -> dict:
     if article is None:
         raise ValueError(f"{case}: no article extracted")
     normalize_article(article)
-    return json.loads(json.dumps(dataclasses.asdict(article), default=lambda v: v.isoformat(), ensure_ascii=False))
+    values = json.loads(json.dumps(dataclasses.asdict(article), default=lambda v: v.isoformat(), ensure_ascii=False))
+    # What the spider and the store set (metadata managed_by) is not the extractor's to fill.
+    return {name: value for name, value in values.items() if "managed_by" not in Article.__dataclass_fields__[name].metadata}
 
 
 def cases() -> list[str]:
