@@ -600,3 +600,25 @@ def test_date_with_an_ordinal_day_in_the_byline():
             f'</p>{STORY}</article>')
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     assert art.published_raw == "on Monday, November 18th, 2019 at 11:08 a.m."
+
+
+@pytest.mark.parametrize("box, gone", [
+    # A template word written in two parts, with a dash, an underscore or camelCase.
+    ('<div class="most-read__promos"><div class="most-read__title">Mayor resigns after a long and bitter '
+     'row over the harbour budget, sources say</div></div>', "Mayor resigns"),
+    ('<div class="sideBar"><p>Weather for the week ahead, with sunshine and showers, and a windy Sunday.</p></div>',
+     "Weather"),
+    ('<ul class="read_more"><li>A much longer story about the harbour, its history, and its many quarrels.</li></ul>',
+     "quarrels"),
+])
+def test_template_word_written_in_two_parts_marks_a_template_part(box, gone):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{box}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and gone not in text
+
+
+def test_words_that_only_meet_across_a_name_part_mark_nothing():
+    # "post-read" is no "postread"; "add-vert" no "advert": only a template word split in two counts.
+    body = (f'<article><h1>Council decides</h1><div class="post-read"><div class="add-vert">{STORY}</div></div>'
+            '</article>')
+    assert "Sentence 7 of the report" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

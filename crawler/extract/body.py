@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 from urllib.parse import urljoin
 
@@ -125,8 +126,9 @@ def _names_verdict(classes: str, ident: str) -> int:
         negated = not sel.NEGATIONS.isdisjoint(words)
         if negated:
             continue
-        if not sel.BOILERPLATE_STRONG.isdisjoint(words) or not sel.AD_WORDS.isdisjoint(words):
-            flagged = STRONG
+        if (not sel.BOILERPLATE_STRONG.isdisjoint(words) or not sel.AD_WORDS.isdisjoint(words)
+                or any(a + b in sel.BOILERPLATE_STRONG for a, b in pairwise(words))):
+            flagged = STRONG  # also a word written in two parts: "most-read", "side_bar", "readMore"
         elif words[-1] in sel.BOILERPLATE_HEAD or len(words) > 1 and (
                 words[-1] in sel.BOX_WORDS and words[-2] in sel.BOILERPLATE_HEAD
                 or words[-1] in ("info", "infotext") and words[-2] in sel.MEDIA_WORDS):
