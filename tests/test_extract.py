@@ -622,3 +622,11 @@ def test_words_that_only_meet_across_a_name_part_mark_nothing():
     body = (f'<article><h1>Council decides</h1><div class="post-read"><div class="add-vert">{STORY}</div></div>'
             '</article>')
     assert "Sentence 7 of the report" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+def test_a_small_form_is_not_text_but_a_page_wrapped_in_a_form_is():
+    signup = ('<form action="/subscribe"><p>Get our award-winning daily news email featuring exclusive stories '
+              'and expert analysis</p><input type="email"></form>')
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{signup}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "award-winning" not in text
+    wrapped = f'<form action="/page.aspx"><article><h1>Council decides</h1>{STORY}</article></form>'
+    assert "Sentence 7 of the report" in extract_article(page(wrapped, ARTICLE), "https://a.org/x", NOW).body

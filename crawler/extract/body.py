@@ -70,7 +70,7 @@ def _is_hidden(el: HtmlElement) -> bool:
 
 def prune(root: HtmlElement) -> None:
     """Remove what is never article text: scripts, styles, form controls; and navigation, footers,
-    asides and hidden parts unless they hold much of the page (some sites wrap the article in an
+    asides, forms and hidden parts unless they hold much of the page (some sites wrap the article in an
     <aside>, or stream it into a hidden <div> that a script reveals)."""
     for el in list(root.iter(*sel.DROP_TAGS)):
         if el.getparent() is not None:

@@ -78,7 +78,7 @@ DROP_TAGS = (
     "textarea", "dialog", "object", "embed", "map", "link", "meta", "head",
 )
 # Elements that are template parts by their HTML meaning, unless they hold much of the page.
-STRUCTURAL_TAGS = ("nav", "footer", "aside", "menu")
+STRUCTURAL_TAGS = ("nav", "footer", "aside", "menu", "form")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Class/id vocabulary of template parts. A class name (or id) is split into words on '-', '_',
