@@ -630,3 +630,22 @@ def test_a_small_form_is_not_text_but_a_page_wrapped_in_a_form_is():
     assert "Sentence 7 of the report" in text and "award-winning" not in text
     wrapped = f'<form action="/page.aspx"><article><h1>Council decides</h1>{STORY}</article></form>'
     assert "Sentence 7 of the report" in extract_article(page(wrapped, ARTICLE), "https://a.org/x", NOW).body
+def test_a_poll_is_not_text():
+    answers = "".join(f'<label><input type="radio" name="vote-17"><span>Answer {i}: yes, with conditions.</span>'
+                      "</label>" for i in range(4))
+    poll = (f'<div class="element"><div><p>Should the council build the new harbour before the next election?</p>'
+            f"</div><div>{answers}</div></div>")
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{poll}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "Sentence 0 of the report" in text
+    assert "Answer" not in text and "before the next election" not in text
+
+
+def test_a_single_checkbox_and_a_long_form_keep_their_text():
+    # One box to tick is no poll; text around answers that runs long is the article, not a poll.
+    agree = '<p><input type="checkbox" name="ok">Sentence 9 of the report: the council agreed, at last, to vote.</p>'
+    quiz = "".join(f'<p><input type="radio" name="q">Option {i} of the report is a full paragraph of text, '
+                   "long enough to be read as the article itself, with commas, and more words.</p>" for i in range(8))
+    for extra, kept in ((agree, "Sentence 9 of the report"), (quiz, "Option 7 of the report")):
+        body = f"<article><h1>Council decides</h1>{STORY}{extra}</article>"
+        assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

@@ -72,7 +72,9 @@ def prune(root: HtmlElement) -> None:
     """Remove what is never article text: scripts, styles, form controls; and navigation, footers,
     asides, forms and hidden parts unless they hold much of the page (some sites wrap the article in an
     <aside>, or stream it into a hidden <div> that a script reveals)."""
-    for el in list(root.iter(*sel.DROP_TAGS)):
+    never_text = list(root.iter(*sel.DROP_TAGS))
+    never_text += _choice_boxes([el for el in never_text if el.tag == "input"])
+    for el in never_text:
         if el.getparent() is not None:
             drop(el)
     page_text = root.text_content()
@@ -89,6 +91,34 @@ def prune(root: HtmlElement) -> None:
         text = el.text_content()
         if len(text) < 0.3 * total or (el in hidden and _repeats_visible_text(text, page_text)):
             drop(el)
+
+
+_CHOICE_BOX = 500  # a poll's question and answers together are shorter than this
+_NOT_A_BOX = frozenset(("body", "html", "article", "main"))
+
+
+def _choice_boxes(inputs: list[HtmlElement]) -> list[HtmlElement]:
+    """Polls and quizzes: the small box around a group of radio buttons or checkboxes sharing a
+    name, question included. Its answers are labels of form controls, not sentences of the text."""
+    groups: dict[str, list[HtmlElement]] = {}
+    for el in inputs:
+        if (el.get("type") or "").lower() in ("radio", "checkbox") and el.get("name"):
+            groups.setdefault(el.get("name"), []).append(el)
+    boxes = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        box = group[0].getparent()
+        others = group[1:]
+        while box is not None and not all(box in set(el.iterancestors()) for el in others):
+            box = box.getparent()
+        if box is None or len(box.text_content()) > _CHOICE_BOX:
+            continue
+        parent = box.getparent()
+        while parent is not None and parent.tag not in _NOT_A_BOX and len(parent.text_content()) <= _CHOICE_BOX:
+            box, parent = parent, parent.getparent()
+        boxes.append(box)
+    return boxes
 
 
 def _repeats_visible_text(text: str, page_text: str) -> bool:
