@@ -649,3 +649,25 @@ def test_a_single_checkbox_and_a_long_form_keep_their_text():
     for extra, kept in ((agree, "Sentence 9 of the report"), (quiz, "Option 7 of the report")):
         body = f"<article><h1>Council decides</h1>{STORY}{extra}</article>"
         assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("cards", [
+    # Items holding an <article> of their own (a picture, a date, a headline, a teaser line).
+    "<ul>" + "".join(f'<li><article><figure><a href="/s{i}"><img src="/p{i}.jpg"></a></figure><div>19.03.2024</div>'
+                     f'<h3><a href="/s{i}">Story {i} headline</a></h3><div>Teaser {i}: what the other story says, '
+                     "at some length, with a comma.</div></article></li>" for i in range(3)) + "</ul>",
+    # Items whose headline sits in a link, with an unlinked line under it.
+    "<ol>" + "".join(f'<li><a href="/s{i}"><h3>Story {i} headline</h3></a><p>Teaser {i}: picks from the shop to the '
+                     "market, what the other story says.</p><span>17 hours ago</span></li>" for i in range(3)) + "</ol>",
+])
+def test_a_list_of_teaser_cards_is_not_text(cards):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{cards}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "Teaser" not in text and "headline" not in text
+
+
+def test_a_list_with_links_in_its_items_is_text():
+    items = "".join(f'<li>Point {i} of the plan: the <a href="/harbour">harbour</a> is rebuilt, as the council '
+                    "agreed.</li>" for i in range(4))
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}<ul>{items}</ul>{STORY[400:]}</article>"
+    assert "Point 3 of the plan" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

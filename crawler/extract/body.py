@@ -590,6 +590,8 @@ class _Walker:
         self.sections.append(Section(heading=text, level=level, blocks=[]))
 
     def list_block(self, el: HtmlElement) -> None:
+        if _is_card_list(el):
+            return
         items = self._items(el)
         if not items:
             return
@@ -799,6 +801,21 @@ def _is_card(el: HtmlElement) -> bool:
     """A small box with a link and little text: a teaser card for another story."""
     text_len = len(el.text_content())
     return text_len < 600 and el.find(".//a[@href]") is not None and _link_len(el) > 0.2 * text_len
+
+
+def _is_card_list(el: HtmlElement) -> bool:
+    """A list of teasers for other stories: most of its items hold an <article> of their own, or a
+    headline set in a link."""
+    items = cards = 0
+    for li in el:
+        if li.tag != "li":
+            continue
+        items += 1
+        if li.find(".//article") is not None or any(
+                h.find(".//a[@href]") is not None or next(h.iterancestors("a"), None) is not None
+                for h in li.iter(*sel.HEADINGS)):
+            cards += 1
+    return items >= 2 and cards > items / 2
 
 
 def _teaser_card(heading: HtmlElement) -> HtmlElement | None:
