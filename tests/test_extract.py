@@ -671,3 +671,32 @@ def test_a_list_with_links_in_its_items_is_text():
                     "agreed.</li>" for i in range(4))
     body = f"<article><h1>Council decides</h1>{STORY[:400]}<ul>{items}</ul>{STORY[400:]}</article>"
     assert "Point 3 of the plan" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="c1"><div><picture><img src="/p.jpg"></picture></div><div class="c2">Firefighters protest in the '
+    'square on Monday.</div><div>Quelle: AFP</div></div>',
+    '<div class="photo"><img src="/p.jpg" width="800" height="450"><span class="cap">Firefighters protest in the '
+    'square on Monday (Image: GETTY)</span></div>',
+    '<div class="widget"><img src="/p.jpg"><p><span>Pictured from left, firefighters protest in the square on '
+    'Monday, with the mayor.</span></p></div>',
+])
+def test_a_small_box_with_a_picture_is_a_figure_and_its_text_a_caption(box):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{box}{STORY[400:]}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "Sentence 7 of the report" in art.body and "Firefighters" not in art.body
+    assert any(im.url == "https://a.org/p.jpg" for im in art.images)
+
+
+@pytest.mark.parametrize("box, kept", [
+    # A paragraph with a picture floated in it is text.
+    ('<p><img src="/p.jpg">The harbour reopens in May, the mayor said, after two years of work.</p>', "harbour reopens"),
+    # A box with a picture and several paragraphs of text is not a figure.
+    ('<div class="row"><img src="/p.jpg"><div>' + STORY[:400] + "</div></div>", "Sentence 3 of the report"),
+    # A tiny icon beside a line does not make it a caption.
+    ('<div class="note"><img src="/i.png" width="16" height="16"><span>The harbour reopens in May, the mayor '
+     "said.</span></div>", "harbour reopens"),
+])
+def test_text_beside_a_picture_that_is_no_caption_stays(box, kept):
+    body = f"<article><h1>Council decides</h1>{STORY[400:]}{box}{STORY[:400]}</article>"
+    assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

@@ -377,6 +377,7 @@ class _Walker:
         # The page's own address or the site's name standing alone are furniture, not text.
         self.site_keys = {_key(s).replace(" ", "") for s in (base_url, *(site_names or ())) if s}
         self.skip = skip
+        self.picture_boxes: set[HtmlElement] = set()
         titles = title if isinstance(title, (list, tuple)) else [title]
         self.title_keys = [_key(t) for t in titles if t]
         self.sections: list[Section] = [Section(heading=None, level=None, blocks=[])]
@@ -549,9 +550,26 @@ class _Walker:
                 self.add(Block(kind="paragraph", text=text))
         elif tag in ("hr", "figcaption"):
             return
+        elif el in self.picture_boxes and self.picture_box(el):
+            return
         else:
             self.walk(el)
             self.flush()
+
+    def picture_box(self, el: HtmlElement) -> bool:
+        """A small box holding a picture and a line or two of text: a figure set without <figure>,
+        its text a caption. The picture is kept, the caption is not text."""
+        text = text_of(el)
+        if not text or len(text) > _CAPTION_BOX or next(el.iter(*sel.HEADINGS), None) is not None:
+            return False
+        if _named_as_text(el):
+            return False  # a picture beside text ("wp-block-media-text")
+        image = image_from(el, self.base_url)
+        if image is None:
+            return False
+        self.images.append(image)
+        self.add(Block(kind="image", ref=len(self.images) - 1))
+        return True
 
     def heading(self, el: HtmlElement, level: int | None = None) -> None:
         text = text_of(el)
@@ -888,9 +906,42 @@ def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged
         container = _one_article(container, titles)
     walker = _Walker(base_url, titles, flagged, authors, site_names, description)
     if container is not None:
+        walker.picture_boxes = _picture_boxes(container)
         walker.walk(container)
         walker.flush()
     return walker, container
+
+
+_CAPTION_BOX = 300  # a box with a picture and at most this much text is a figure
+
+
+_CAPTION_WORDS = frozenset("caption captions legend info infotext credit credits".split())
+
+
+def _named_as_text(el: HtmlElement) -> bool:
+    """A class or id that names the element as text ("media-text__content"), not as a caption's
+    text ("caption-text", "image-info-text")."""
+    if not el.get("class") and not el.get("id"):
+        return False
+    names = [[w.lower() for w in sel.SPLIT_CLASS.split(name) if w] for name in (el.get("class") or "").split()]
+    names.append([w.lower() for w in sel.SPLIT_CLASS.split(el.get("id") or "") if w])
+    return any(words and words[-1] in sel.CONTENT_WORDS and _CAPTION_WORDS.isdisjoint(words)
+               and sel.NEGATIONS.isdisjoint(words) for words in names)
+
+
+def _picture_boxes(container: HtmlElement) -> set[HtmlElement]:
+    """The boxes up to three levels around each picture in the container (not the container)."""
+    boxes: set[HtmlElement] = set()
+    for img in container.iter(*_IMG_TAGS):
+        el = img.getparent()
+        if el is not None and el.tag == "picture":
+            el = el.getparent()
+        for _ in range(3):
+            if el is None or el is container or el.tag in ("p", "figure"):
+                break
+            boxes.add(el)
+            el = el.getparent()
+    return boxes
 
 
 def _text_len(walker: _Walker) -> int:
