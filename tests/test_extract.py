@@ -700,3 +700,12 @@ def test_a_small_box_with_a_picture_is_a_figure_and_its_text_a_caption(box):
 def test_text_beside_a_picture_that_is_no_caption_stays(box, kept):
     body = f"<article><h1>Council decides</h1>{STORY[400:]}{box}{STORY[:400]}</article>"
     assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_paragraph_holding_a_picture_and_an_italic_line_is_a_figure():
+    figure = '<p><img src="/p.jpg" width="1169" height="568"><br><em>The mayor enters the courtroom</em></p>'
+    floated = '<p><img src="/q.jpg" width="300" height="200"><em>Shortly</em> after, the mayor left the room.</p>'
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{figure}{floated}{STORY[400:]}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "courtroom" not in art.body and "https://a.org/p.jpg" in [im.url for im in art.images]
+    assert "Shortly after, the mayor left the room." in art.body

@@ -514,6 +514,8 @@ class _Walker:
         if tag in sel.HEADINGS:
             self.heading(el)
         elif tag == "p":
+            if el in self.picture_boxes and _captioned_picture(el) and self.picture_box(el):
+                return
             if _is_pseudo_heading(el):
                 text = text_of(el)
                 if self.byline is None and _looks_like_byline(text) and self.above_the_text():
@@ -929,6 +931,28 @@ def _named_as_text(el: HtmlElement) -> bool:
                and sel.NEGATIONS.isdisjoint(words) for words in names)
 
 
+_CAPTION_TAGS = frozenset(("em", "i", "small"))
+
+
+def _captioned_picture(p: HtmlElement) -> bool:
+    """A paragraph holding a picture and a line set in italics or small print under it, as editors
+    caption a picture inside the text ("<p><img><br><em>The mayor on Monday</em></p>"). A paragraph
+    with a picture floated in its text is text."""
+    if (p.text or "").strip():
+        return False
+    caption = False
+    for child in p:
+        if (child.tail or "").strip():
+            return False
+        if not isinstance(child.tag, str) or child.tag in _INLINE_MEDIA or child.tag == "picture":
+            continue
+        if child.text_content().strip():
+            if child.tag not in _CAPTION_TAGS:
+                return False
+            caption = True
+    return caption
+
+
 def _picture_boxes(container: HtmlElement) -> set[HtmlElement]:
     """The boxes up to three levels around each picture in the container (not the container)."""
     boxes: set[HtmlElement] = set()
@@ -936,6 +960,8 @@ def _picture_boxes(container: HtmlElement) -> set[HtmlElement]:
         el = img.getparent()
         if el is not None and el.tag == "picture":
             el = el.getparent()
+        if el is not None and el.tag == "p":
+            boxes.add(el)  # a paragraph holding a picture: see _captioned_picture
         for _ in range(3):
             if el is None or el is container or el.tag in ("p", "figure"):
                 break
