@@ -709,3 +709,19 @@ def test_a_paragraph_holding_a_picture_and_an_italic_line_is_a_figure():
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     assert "courtroom" not in art.body and "https://a.org/p.jpg" in [im.url for im in art.images]
     assert "Shortly after, the mayor left the room." in art.body
+
+
+def test_a_card_whose_headline_is_a_link_is_not_text():
+    card = ('<article class="x1"><div><h3><div>Harbour row</div><span>:</span><a href="/live">Latest news on the '
+            'harbour</a></h3><div>Since the council vote the row over the harbour has grown. Latest developments in '
+            'the live blog, with all the reactions.</div></div><div><img src="/c.jpg"><div>Live blog</div></div></article>')
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}<div>{card}</div>{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "row over the harbour" not in text and "Latest news" not in text
+
+
+def test_a_post_whose_headline_links_to_itself_is_text():
+    # Blog themes link a post's title to its own address: a whole post is no teaser card.
+    post = f'<article><h2><a href="/x">Council decides</a></h2>{STORY}</article>'
+    body = f"<main>{post}<div><p>Comments are closed.</p></div></main>"
+    assert "Sentence 7 of the report" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

@@ -818,9 +818,20 @@ def _in_header(el: HtmlElement) -> bool:
 
 
 def _is_card(el: HtmlElement) -> bool:
-    """A small box with a link and little text: a teaser card for another story."""
+    """A small box with a link and little text, or with its headline set in a link: a teaser card
+    for another story."""
     text_len = len(el.text_content())
-    return text_len < 600 and el.find(".//a[@href]") is not None and _link_len(el) > 0.2 * text_len
+    if text_len >= 600 or el.find(".//a[@href]") is None:
+        return False
+    return _link_len(el) > 0.2 * text_len or any(_linked_headline(h) for h in el.iter(*sel.HEADINGS))
+
+
+def _linked_headline(heading: HtmlElement) -> bool:
+    """A headline that is a link: set in one, or holding one for most of its text."""
+    if next(heading.iterancestors("a"), None) is not None:
+        return True
+    text_len = len(heading.text_content().strip())
+    return text_len > 0 and _link_len(heading) > 0.5 * text_len
 
 
 def _is_card_list(el: HtmlElement) -> bool:
@@ -831,9 +842,7 @@ def _is_card_list(el: HtmlElement) -> bool:
         if li.tag != "li":
             continue
         items += 1
-        if li.find(".//article") is not None or any(
-                h.find(".//a[@href]") is not None or next(h.iterancestors("a"), None) is not None
-                for h in li.iter(*sel.HEADINGS)):
+        if li.find(".//article") is not None or any(_linked_headline(h) for h in li.iter(*sel.HEADINGS)):
             cards += 1
     return items >= 2 and cards > items / 2
 
