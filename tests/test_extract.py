@@ -725,3 +725,32 @@ def test_a_post_whose_headline_links_to_itself_is_text():
     post = f'<article><h2><a href="/x">Council decides</a></h2>{STORY}</article>'
     body = f"<main>{post}<div><p>Comments are closed.</p></div></main>"
     assert "Sentence 7 of the report" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("line, gone", [
+    ("<p>Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.</p>", "Newsbeat"),
+    ("<p>Folgen Sie uns auf Instagram</p>", "Folgen"),
+    ("<p>Subscribe to the Gadgets YouTube Channel for all of the latest videos, reviews, and more!</p>", "Gadgets"),
+    ("<p>Check out more of our travel stories by signing up to our free weekly newsletter</p>", "travel stories"),
+    ("<p><em>Der Newsletter informiert Sie werktags im Postfach. Hier geht's zur Anmeldung!</em></p>", "Postfach"),
+    ('<div class="vjs-x"><div>Video Player is loading.</div><div>Loaded: 0%</div><div>Duration 0:00</div></div>',
+     "Loaded"),
+    ("<div>Image 2 of 5</div>", "Image 2"),
+    ("<div>More Great Science Stories</div>", "Great Science"),
+    ("<div>Back to Top</div>", "Back to"),
+])
+def test_calls_to_follow_and_player_or_gallery_furniture_are_not_text(line, gone):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and gone not in text
+
+
+@pytest.mark.parametrize("line", [
+    "<p>Following the attack on Facebook's offices, police arrested two men in the city on Monday.</p>",
+    "<p>More people are moving to the harbour district than ever before, the report says.</p>",
+    "<p>Photo 3 of 12 in the exhibition shows the harbour in 1920, before the war.</p>",
+])
+def test_prose_that_starts_like_furniture_stays(line):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
+    kept = line[3:40]
+    assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

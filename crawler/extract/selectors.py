@@ -127,6 +127,7 @@ SPLIT_CLASS = re.compile(r"[\s_\-:/.]+|(?<=[a-z])(?=[A-Z])")
 _RELATED = (
     r"related|related (?:articles?|stories|posts|content|news|coverage|topics|links|reading|videos?)|"
     r"more (?:from|in|on|about|stories|news|coverage|to read|like this)\b.{0,40}|read more|read next|"
+    r"more (?:\w+ ){1,3}(?:stories|news|articles|reads)|back to top|"
     r"most (?:read|popular|viewed|shared)\b.{0,30}|you (?:may|might) also like|also read|see also|"
     r"recommended(?: for you| reading| stories| videos?| articles?)?|"
     r"trending(?: now| stories)?|popular(?: now| stories)?|table of contents|contents|"
@@ -199,11 +200,13 @@ _CONTACT = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://[^\s,;|]+|(?:www\.)?twitter\.co
 CONTACT_LINE = re.compile(rf"^\s*{_CONTACT}(?:[\s,;|/]+{_CONTACT})*[\s,;|/]*$")
 # A call to subscribe: "Get the day's top headlines in your inbox: sign up for our newsletter".
 CTA_LINE = re.compile(
-    r"(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)\w*\b.{0,120}"
-    r"\b(?:newsletter|inbox|e-?mail|postfach)"
+    r"(?:subscrib|sign(?:ing)? up|sign-up|signup|abonnier|anmeld|inscri|suscrib)\w*\b.{0,120}"
+    r"\b(?:newsletter|inbox|e-?mail|postfach|youtube channel)"
     r"|\b(?:newsletter|inbox|e-?mail|postfach)\b.{0,120}"
-    r"\b(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)"
+    r"\b(?:subscrib|sign(?:ing)? up|sign-up|signup|abonnier|anmeld|inscri|suscrib)"
     r"|\b(?:follow|folg|join|abonnier|suiv|sigue|segui)\w*\b.{0,60}\b(?:whatsapp|telegram|google news)\b"
+    r"|^(?=.{0,140}$)\W*(?:follow|folgen sie|folge|suivez|sigue|seguici|segui)\b.{0,60}\b(?:on|auf|sur|en|su) "
+    r"(?:facebook|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|x)\b"
     r"|\bget (?:e-?mail|newsletter) updates\b"
     r"|\bunterstützen sie uns\b.{0,60}\bspende|\bsupport (?:us|our (?:work|journalism))\b.{0,80}\b(?:donat|contribut)"
     r"|\bmit einer spende\b.{0,60}\bunterstützen\b",
@@ -211,7 +214,7 @@ CTA_LINE = re.compile(
 )
 
 CTA_WORDS = ("newsletter", "inbox", "mail", "postfach", "whatsapp", "telegram", "google news", "spende", "support",
-             "unterstützen")
+             "unterstützen", "youtube", "follow", "folge", "suivez", "sigue", "segui")
 # Consent gates and cookie notices left where an embed or the page would load.
 CONSENT_LINE = re.compile(
     r"\bcookies?\b.{0,100}\b(?:website|browser|experience|consent|accept|necessary|einverstanden|akzeptieren)\b"
@@ -263,7 +266,9 @@ PLAYER_LINE = re.compile(
     r"^\W*(?:\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|video (?:loading|unavailable|wird geladen)|player wird geladen|"
     r"audiobeitrag|now playing|play video|watch video|listen(?: to this article)?|vorlesen|beitrag anhören|"
     r"artikel anhören|ihr browser ist veraltet\b.*|(?:we apologize, but )?this video has failed to load\b.*|"
-    r"try refreshing your browser\b.*)\W*$",
+    r"try refreshing your browser\b.*|video player is loading|loaded: ?\d+(?:[.,]\d+)? ?%|"
+    r"(?:duration|current time|remaining time) -?\d{1,2}:\d{2}|"
+    r"(?:image|photo|picture|bild|foto|slide) \d+ (?:of|von|de|di|/) \d+)\W*$",
     re.IGNORECASE,
 )
 
