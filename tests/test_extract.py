@@ -754,3 +754,28 @@ def test_prose_that_starts_like_furniture_stays(line):
     body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
     kept = line[3:40]
     assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+BYLINED = ARTICLE + '<meta name="author" content="Jane Doe">'
+
+
+def test_an_italic_note_about_the_writer_is_not_text():
+    note = "<p><em>Jane Doe reports on the harbour for us. Write to her at the newsroom.</em></p>"
+    quote = "<p><em>Shortly after, the council met again</em>, Jane Doe writes from the town hall.</p>"
+    body = f"<article><h1>Council decides</h1>{STORY}{quote}{note}</article>"
+    text = extract_article(page(body, BYLINED), "https://a.org/x", NOW).body
+    assert "reports on the harbour" not in text
+    assert "Jane Doe writes from the town hall" in text  # not all in italics: text
+
+
+def test_an_italic_paragraph_that_names_no_writer_is_text():
+    body = f"<article><h1>Council decides</h1>{STORY}<p><em>John Roe, the mayor, did not answer.</em></p></article>"
+    assert "John Roe, the mayor" in extract_article(page(body, BYLINED), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("line", ["<div>17:10Jane Doe</div>", "<div>Jane Doe2 minutes ago</div>",
+                                  "<div>Jane Doe | 12.05.2025, 14:07</div>"])
+def test_a_writers_name_with_a_time_is_not_text(line):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
+    text = extract_article(page(body, BYLINED), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "Jane Doe" not in text

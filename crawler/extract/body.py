@@ -374,6 +374,11 @@ class _Walker:
             for name in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a))
             if name.strip()
         }
+        # Writers' full names as written, to find them inside a line ("17:10Jane Doe", an italic note).
+        full_names = {n.strip() for a in authors or () if a for n in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a))
+                      if len(n.split()) >= 2}
+        self.author_names = re.compile("|".join(re.escape(n) for n in sorted(full_names, key=len, reverse=True)),
+                                       re.IGNORECASE) if full_names else None
         # The page's own address or the site's name standing alone are furniture, not text.
         self.site_keys = {_key(s).replace(" ", "") for s in (base_url, *(site_names or ())) if s}
         self.skip = skip
@@ -454,7 +459,23 @@ class _Walker:
             if names and (all(x in self.author_keys for x in names)
                           or unprefixed != text and names[0] in self.author_keys):
                 return True
+        if n < 80 and self.author_names is not None:
+            # A writer's name with a time or date: "17:10Jane Doe", "Jane Doe2 minutes ago".
+            rest = self.author_names.sub(" ", text)
+            if rest != text and (not rest.strip(" ,|·-–—") or sel.DATE_LINE.match(rest)):
+                return True
         return False
+
+    def author_note(self, el: HtmlElement) -> bool:
+        """A short paragraph set in italics that names a writer of the article: a note about the
+        author ("Jane Doe reports on Russia for us."), not the article's text."""
+        if self.author_names is None:
+            return False
+        text = el.text_content()
+        if len(text) > _AUTHOR_NOTE or not self.author_names.search(text):
+            return False
+        italic = sum(len(i.text_content()) for i in el.iter("em", "i") if not _under_italic(i, el))
+        return italic >= 0.9 * len(text.strip())
 
     def above_the_text(self) -> bool:
         """Nothing but a line or two of standfirst so far."""
@@ -515,6 +536,8 @@ class _Walker:
             self.heading(el)
         elif tag == "p":
             if el in self.picture_boxes and _captioned_picture(el) and self.picture_box(el):
+                return
+            if self.author_note(el):
                 return
             if _is_pseudo_heading(el):
                 text = text_of(el)
@@ -941,6 +964,16 @@ def _named_as_text(el: HtmlElement) -> bool:
 
 
 _CAPTION_TAGS = frozenset(("em", "i", "small"))
+_AUTHOR_NOTE = 300  # an italic note about the writer is shorter than this
+
+
+def _under_italic(el: HtmlElement, stop: HtmlElement) -> bool:
+    for anc in el.iterancestors():
+        if anc is stop:
+            return False
+        if anc.tag in ("em", "i"):
+            return True
+    return False
 
 
 def _captioned_picture(p: HtmlElement) -> bool:
