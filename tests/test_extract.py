@@ -779,3 +779,22 @@ def test_a_writers_name_with_a_time_is_not_text(line):
     body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
     text = extract_article(page(body, BYLINED), "https://a.org/x", NOW).body
     assert "Sentence 7 of the report" in text and "Jane Doe" not in text
+
+
+@pytest.mark.parametrize("line, gone", [
+    ("<p><em>Mit Informationen der Korrespondenten sowie der Nachrichtenagenturen AFP, AP, dpa und Reuters.</em></p>",
+     "Nachrichtenagenturen"),
+    ("<p><em>With reports from the Daily Courier and the Evening Post</em></p>", "Courier"),
+    ("<div>End of Article</div>", "End of"),
+    ("<p>This is a breaking news story and will be updated.</p>", "breaking"),
+])
+def test_source_credits_and_story_notes_are_not_text(line, gone):
+    body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and gone not in text
+
+
+def test_a_sentence_about_reports_is_text():
+    line = "<p>With reports from the harbour piling up, the council met again on Monday night.</p>"
+    body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
+    assert "piling up" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

@@ -137,7 +137,8 @@ _RELATED = (
     r"share(?: this)?(?: article| story| post| page)?(?: on \w+)?|sharing is caring!?|like this story\?.{0,40}|"
     r"follow us\b.{0,30}|sign up\b.{0,40}|subscribe\b.{0,40}|newsletter\b.{0,30}|tags?|topics|about the author|"
     r"advertisement|sponsored(?: content)?|scroll to continue(?: with content)?|continue reading|"
-    r"click to share.{0,30}|watch|video|photo|image|more|"
+    r"click to share.{0,30}|watch|video|photo|image|more|end of (?:the )?(?:article|story)|"
+    r"this is an? (?:breaking|developing) (?:news )?story\b.{0,40}|ende der weiteren informationen|"
     r"weitere (?:artikel|themen|nachrichten|meldungen)|mehr (?:zum thema|aus|zu|von|über)\b.{0,40}|"
     r"lesen sie (?:auch|mehr)\b.{0,30}|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|"
     r"ähnliche(?: artikel| beiträge| themen)?|"
@@ -191,7 +192,7 @@ _DATE_WORDS = (
     r"\d+[./:-]\d+(?:[./:-]\d+)?"
 )
 CONTRIBUTOR_WORDS = ("report", "editing", "compiled", "written", "with ", "mitarbeit", "material", "press", "presse",
-                     "wire", "contributed")
+                     "wire", "contributed", "informationen")
 DATE_LINE = re.compile(rf"^(?=.*\w)(?!_+$)(?:\W|_|{_DATE_WORDS})*$", re.IGNORECASE)
 
 # A line of contact details only: e-mail addresses, URLs, @handles.
@@ -239,7 +240,10 @@ CONSENT_WORDS = (
 # Credit lines at the end of agency copy: "Additional reporting by…", "Jane Doe contributed to this report".
 CONTRIBUTOR_LINE = re.compile(
     r"^\W*(?:additional reporting by|reporting by|editing by|compiled by|written by|with (?:reporting|files) from|"
-    r"mitarbeit:|mit material von)\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|"
+    r"mitarbeit:|mit material von)\b"
+    r"|^\W*with (?:reports|information) from [^,.;]{2,60}(?:,? and [^,.;]{2,40})?\W*$"
+    r"|^\W*mit informationen (?:von|der|aus)\b.{0,120}\b(?:nachrichtenagentur\w*|agentur\w*|korrespondent\w*|"
+    r"afp|dpa|reuters|ap|kna|epd)\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|"
     r"^\W*(?:the )?(?:associated press|agence france-presse|press association|deutsche presse-agentur|"
     r"\w+ (?:news )?wire services)\W*$",
     re.IGNORECASE,
