@@ -798,3 +798,20 @@ def test_a_sentence_about_reports_is_text():
     line = "<p>With reports from the harbour piling up, the council met again on Monday night.</p>"
     body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
     assert "piling up" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("line, gone", [
+    ("<p>Write to Jane Doe at jane.doe@example.org</p>", "jane.doe"),
+    ("<p>Wir freuen uns über eine Mail an fehler@example.org!</p>", "freuen"),
+    ("<p>Have a news tip, correction or comment? Let us know at community@example.org.</p>", "news tip"),
+])
+def test_a_call_to_write_in_is_not_text(line, gone):
+    body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and gone not in text
+
+
+def test_a_sentence_quoting_an_address_is_text():
+    line = "<p>The fake messages came from billing@bank-example.org and asked customers to pay a fee.</p>"
+    body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
+    assert "billing@bank-example.org" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

@@ -438,6 +438,8 @@ class _Walker:
             return True
         if sel.CONTACT_LINE.match(text):
             return True
+        if n < 250 and "@" in text and sel.EMAIL.search(text) and sel.WRITE_IN.search(text):
+            return True  # a call to write in: "Write to Jane Doe at jane@example.org"
         low = text.lower()
         # Cheap word checks first: most lines are prose, and these patterns need one of the words.
         if n < 250 and any(w in low for w in sel.CTA_WORDS) and sel.CTA_LINE.search(text):

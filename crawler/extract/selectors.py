@@ -173,6 +173,12 @@ SUMMARY_LABEL = re.compile(
 )
 # An e-mail address: a heading holding one is a call for tips or letters, not a section.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}", re.IGNORECASE)
+# A line asking readers to write in, around an address: "Write to Jane Doe at jane@example.org".
+WRITE_IN = re.compile(
+    r"\b(?:write to|e-?mail (?:us|me|him|her|them)|contact|kontakt\w*|mail an|schreiben sie|send (?:us|your|in)|"
+    r"senden sie|letters?|leserbrief\w*|feedback|news tips?|tips?|hinweise?|corrections?)\b",
+    re.IGNORECASE,
+)
 
 # A short line made only of a date, a time, a relative time and the words pages put around them.
 _DATE_WORDS = (
