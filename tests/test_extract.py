@@ -815,3 +815,17 @@ def test_a_sentence_quoting_an_address_is_text():
     line = "<p>The fake messages came from billing@bank-example.org and asked customers to pay a fee.</p>"
     body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
     assert "billing@bank-example.org" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_list_of_one_teaser_card_is_not_text():
+    card = ('<ul><li><a href="/s1"><h3>Interview | The old hotel by the harbour</h3></a><p>Once the heart of the town, '
+            "the hotel has stood empty for years.</p></li></ul>")
+    body = f"<article><h1>Council decides</h1>{STORY}{card}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "old hotel" not in text and "stood empty" not in text
+
+
+def test_a_list_of_one_point_is_text():
+    body = (f"<article><h1>Council decides</h1>{STORY}<ul><li>Point 1 of the plan: the <a href='/h'>harbour</a> "
+            "is rebuilt.</li></ul></article>")
+    assert "Point 1 of the plan" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

@@ -860,8 +860,8 @@ def _linked_headline(heading: HtmlElement) -> bool:
 
 
 def _is_card_list(el: HtmlElement) -> bool:
-    """A list of teasers for other stories: most of its items hold an <article> of their own, or a
-    headline set in a link."""
+    """A list of teasers for other stories, or a list holding one: most of its items hold an
+    <article> of their own, or a headline set in a link."""
     items = cards = 0
     for li in el:
         if li.tag != "li":
@@ -869,7 +869,7 @@ def _is_card_list(el: HtmlElement) -> bool:
         items += 1
         if li.find(".//article") is not None or any(_linked_headline(h) for h in li.iter(*sel.HEADINGS)):
             cards += 1
-    return items >= 2 and cards > items / 2
+    return cards > items / 2
 
 
 def _teaser_card(heading: HtmlElement) -> HtmlElement | None:
