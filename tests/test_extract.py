@@ -829,3 +829,13 @@ def test_a_list_of_one_point_is_text():
     body = (f"<article><h1>Council decides</h1>{STORY}<ul><li>Point 1 of the plan: the <a href='/h'>harbour</a> "
             "is rebuilt.</li></ul></article>")
     assert "Point 1 of the plan" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_box_named_as_a_short_description_is_not_text_unless_it_holds_the_prose():
+    bio = '<div class="sect_profile-descr"><p>Since 2019 at the paper, writing on health and the harbour.</p></div>'
+    body = f"<article><h1>Council decides</h1>{STORY}{bio}</article>"
+    assert "Since 2019" not in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    prose = "".join(f"<p>Paragraph {i} says what the expert claimed about the harbour, at length, with quotes and "
+                    "with the context a reader needs to follow the story from here on.</p>" for i in range(4))
+    body = f'<article><h1>Council decides</h1><div class="text-descr">{prose}</div></article>'
+    assert "Paragraph 3 says" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

@@ -105,7 +105,7 @@ BOILERPLATE_HEAD = frozenset(
     """
     meta metadata byline bylines author authors date dates time timestamp dateline published updated
     credit credits copyright caption captions label kicker eyebrow tags tag topics keywords categories
-    toc bio biography tools actions counter count rating cta login register hidden excerpt overline
+    toc bio biography tools actions counter count rating cta login register hidden excerpt overline descr
     description
     """.split()
 )
