@@ -839,3 +839,14 @@ def test_a_box_named_as_a_short_description_is_not_text_unless_it_holds_the_pros
                     "with the context a reader needs to follow the story from here on.</p>" for i in range(4))
     body = f'<article><h1>Council decides</h1><div class="text-descr">{prose}</div></article>'
     assert "Paragraph 3 says" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_the_line_introducing_a_teaser_goes_with_it():
+    card = ('<article><h3>Harbour row: <a href="/live">Latest news on the harbour</a></h3><div>All the reactions '
+            "in the live blog.</div></article>")
+    items = "<ul><li>the harbour is rebuilt,</li><li>the fees rise.</li></ul>"
+    body = (f"<article><h1>Council decides</h1>{STORY}<p>Everything about the row is in our live blog:</p>{card}"
+            f"<p>The council agreed on two points:</p>{items}</article>")
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "in our live blog" not in text and "All the reactions" not in text
+    assert "The council agreed on two points:" in text and "the fees rise." in text

@@ -479,6 +479,15 @@ class _Walker:
         italic = sum(len(i.text_content()) for i in el.iter("em", "i") if not _under_italic(i, el))
         return italic >= 0.9 * len(text.strip())
 
+    def drop_lead_in(self) -> None:
+        """A short line ending in a colon just before a teaser left out introduced it ("More on
+        this in our live blog:"): it goes with the teaser."""
+        blocks = self.sections[-1].blocks
+        if blocks and blocks[-1].kind == "paragraph" and len(blocks[-1].text or "") < _LEAD_IN \
+                and (blocks[-1].text or "").rstrip().endswith(":"):
+            blocks.pop()
+            self.paragraphs -= 1
+
     def above_the_text(self) -> bool:
         """Nothing but a line or two of standfirst so far."""
         return self.paragraphs <= 2 and not self.long_paragraph
@@ -533,6 +542,7 @@ class _Walker:
     def block(self, el: HtmlElement) -> None:
         tag = el.tag
         if tag == "article" and _is_card(el):
+            self.drop_lead_in()
             return
         if tag in sel.HEADINGS:
             self.heading(el)
@@ -620,6 +630,7 @@ class _Walker:
         if card is not None:
             # A headline inside a link or a small linked box: a teaser for another story.
             self.skip_section, self.skip_owner = True, card
+            self.drop_lead_in()
             return
         if len(text) < 100 and self.is_furniture(text) or sel.SUMMARY_LABEL.match(text) or sel.EMAIL.search(text):
             return
@@ -636,6 +647,7 @@ class _Walker:
 
     def list_block(self, el: HtmlElement) -> None:
         if _is_card_list(el):
+            self.drop_lead_in()
             return
         items = self._items(el)
         if not items:
@@ -967,6 +979,7 @@ def _named_as_text(el: HtmlElement) -> bool:
 
 _CAPTION_TAGS = frozenset(("em", "i", "small"))
 _AUTHOR_NOTE = 300  # an italic note about the writer is shorter than this
+_LEAD_IN = 200  # a line introducing a teaser is shorter than this
 
 
 def _under_italic(el: HtmlElement, stop: HtmlElement) -> bool:
