@@ -665,3 +665,251 @@ def test_local_times_are_only_read_for_a_utc_publication_time():
     art = _normalised(body, head)
     assert art.local_times_raw == []
     assert art.published_at.isoformat() == "2019-11-19T21:59:46-05:00"
+@pytest.mark.parametrize("box, gone", [
+    # A template word written in two parts, with a dash, an underscore or camelCase.
+    ('<div class="most-read__promos"><div class="most-read__title">Mayor resigns after a long and bitter '
+     'row over the harbour budget, sources say</div></div>', "Mayor resigns"),
+    ('<div class="sideBar"><p>Weather for the week ahead, with sunshine and showers, and a windy Sunday.</p></div>',
+     "Weather"),
+    ('<ul class="read_more"><li>A much longer story about the harbour, its history, and its many quarrels.</li></ul>',
+     "quarrels"),
+])
+def test_template_word_written_in_two_parts_marks_a_template_part(box, gone):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{box}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and gone not in text
+
+
+def test_words_that_only_meet_across_a_name_part_mark_nothing():
+    # "post-read" is no "postread"; "add-vert" no "advert": only a template word split in two counts.
+    body = (f'<article><h1>Council decides</h1><div class="post-read"><div class="add-vert">{STORY}</div></div>'
+            '</article>')
+    assert "Sentence 7 of the report" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+def test_a_small_form_is_not_text_but_a_page_wrapped_in_a_form_is():
+    signup = ('<form action="/subscribe"><p>Get our award-winning daily news email featuring exclusive stories '
+              'and expert analysis</p><input type="email"></form>')
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{signup}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "award-winning" not in text
+    wrapped = f'<form action="/page.aspx"><article><h1>Council decides</h1>{STORY}</article></form>'
+    assert "Sentence 7 of the report" in extract_article(page(wrapped, ARTICLE), "https://a.org/x", NOW).body
+def test_a_poll_is_not_text():
+    answers = "".join(f'<label><input type="radio" name="vote-17"><span>Answer {i}: yes, with conditions.</span>'
+                      "</label>" for i in range(4))
+    poll = (f'<div class="element"><div><p>Should the council build the new harbour before the next election?</p>'
+            f"</div><div>{answers}</div></div>")
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{poll}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "Sentence 0 of the report" in text
+    assert "Answer" not in text and "before the next election" not in text
+
+
+def test_a_single_checkbox_and_a_long_form_keep_their_text():
+    # One box to tick is no poll; text around answers that runs long is the article, not a poll.
+    agree = '<p><input type="checkbox" name="ok">Sentence 9 of the report: the council agreed, at last, to vote.</p>'
+    quiz = "".join(f'<p><input type="radio" name="q">Option {i} of the report is a full paragraph of text, '
+                   "long enough to be read as the article itself, with commas, and more words.</p>" for i in range(8))
+    for extra, kept in ((agree, "Sentence 9 of the report"), (quiz, "Option 7 of the report")):
+        body = f"<article><h1>Council decides</h1>{STORY}{extra}</article>"
+        assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("cards", [
+    # Items holding an <article> of their own (a picture, a date, a headline, a teaser line).
+    "<ul>" + "".join(f'<li><article><figure><a href="/s{i}"><img src="/p{i}.jpg"></a></figure><div>19.03.2024</div>'
+                     f'<h3><a href="/s{i}">Story {i} headline</a></h3><div>Teaser {i}: what the other story says, '
+                     "at some length, with a comma.</div></article></li>" for i in range(3)) + "</ul>",
+    # Items whose headline sits in a link, with an unlinked line under it.
+    "<ol>" + "".join(f'<li><a href="/s{i}"><h3>Story {i} headline</h3></a><p>Teaser {i}: picks from the shop to the '
+                     "market, what the other story says.</p><span>17 hours ago</span></li>" for i in range(3)) + "</ol>",
+])
+def test_a_list_of_teaser_cards_is_not_text(cards):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{cards}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "Teaser" not in text and "headline" not in text
+
+
+def test_a_list_with_links_in_its_items_is_text():
+    items = "".join(f'<li>Point {i} of the plan: the <a href="/harbour">harbour</a> is rebuilt, as the council '
+                    "agreed.</li>" for i in range(4))
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}<ul>{items}</ul>{STORY[400:]}</article>"
+    assert "Point 3 of the plan" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="c1"><div><picture><img src="/p.jpg"></picture></div><div class="c2">Firefighters protest in the '
+    'square on Monday.</div><div>Quelle: AFP</div></div>',
+    '<div class="photo"><img src="/p.jpg" width="800" height="450"><span class="cap">Firefighters protest in the '
+    'square on Monday (Image: GETTY)</span></div>',
+    '<div class="widget"><img src="/p.jpg"><p><span>Pictured from left, firefighters protest in the square on '
+    'Monday, with the mayor.</span></p></div>',
+])
+def test_a_small_box_with_a_picture_is_a_figure_and_its_text_a_caption(box):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{box}{STORY[400:]}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "Sentence 7 of the report" in art.body and "Firefighters" not in art.body
+    assert any(im.url == "https://a.org/p.jpg" for im in art.images)
+
+
+@pytest.mark.parametrize("box, kept", [
+    # A paragraph with a picture floated in it is text.
+    ('<p><img src="/p.jpg">The harbour reopens in May, the mayor said, after two years of work.</p>', "harbour reopens"),
+    # A box with a picture and several paragraphs of text is not a figure.
+    ('<div class="row"><img src="/p.jpg"><div>' + STORY[:400] + "</div></div>", "Sentence 3 of the report"),
+    # A tiny icon beside a line does not make it a caption.
+    ('<div class="note"><img src="/i.png" width="16" height="16"><span>The harbour reopens in May, the mayor '
+     "said.</span></div>", "harbour reopens"),
+])
+def test_text_beside_a_picture_that_is_no_caption_stays(box, kept):
+    body = f"<article><h1>Council decides</h1>{STORY[400:]}{box}{STORY[:400]}</article>"
+    assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_paragraph_holding_a_picture_and_an_italic_line_is_a_figure():
+    figure = '<p><img src="/p.jpg" width="1169" height="568"><br><em>The mayor enters the courtroom</em></p>'
+    floated = '<p><img src="/q.jpg" width="300" height="200"><em>Shortly</em> after, the mayor left the room.</p>'
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{figure}{floated}{STORY[400:]}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "courtroom" not in art.body and "https://a.org/p.jpg" in [im.url for im in art.images]
+    assert "Shortly after, the mayor left the room." in art.body
+
+
+def test_a_card_whose_headline_is_a_link_is_not_text():
+    card = ('<article class="x1"><div><h3><div>Harbour row</div><span>:</span><a href="/live">Latest news on the '
+            'harbour</a></h3><div>Since the council vote the row over the harbour has grown. Latest developments in '
+            'the live blog, with all the reactions.</div></div><div><img src="/c.jpg"><div>Live blog</div></div></article>')
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}<div>{card}</div>{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "row over the harbour" not in text and "Latest news" not in text
+
+
+def test_a_post_whose_headline_links_to_itself_is_text():
+    # Blog themes link a post's title to its own address: a whole post is no teaser card.
+    post = f'<article><h2><a href="/x">Council decides</a></h2>{STORY}</article>'
+    body = f"<main>{post}<div><p>Comments are closed.</p></div></main>"
+    assert "Sentence 7 of the report" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("line, gone", [
+    ("<p>Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.</p>", "Newsbeat"),
+    ("<p>Folgen Sie uns auf Instagram</p>", "Folgen"),
+    ("<p>Subscribe to the Gadgets YouTube Channel for all of the latest videos, reviews, and more!</p>", "Gadgets"),
+    ("<p>Check out more of our travel stories by signing up to our free weekly newsletter</p>", "travel stories"),
+    ("<p><em>Der Newsletter informiert Sie werktags im Postfach. Hier geht's zur Anmeldung!</em></p>", "Postfach"),
+    ('<div class="vjs-x"><div>Video Player is loading.</div><div>Loaded: 0%</div><div>Duration 0:00</div></div>',
+     "Loaded"),
+    ("<div>Image 2 of 5</div>", "Image 2"),
+    ("<div>More Great Science Stories</div>", "Great Science"),
+    ("<div>Back to Top</div>", "Back to"),
+])
+def test_calls_to_follow_and_player_or_gallery_furniture_are_not_text(line, gone):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and gone not in text
+
+
+@pytest.mark.parametrize("line", [
+    "<p>Following the attack on Facebook's offices, police arrested two men in the city on Monday.</p>",
+    "<p>More people are moving to the harbour district than ever before, the report says.</p>",
+    "<p>Photo 3 of 12 in the exhibition shows the harbour in 1920, before the war.</p>",
+])
+def test_prose_that_starts_like_furniture_stays(line):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
+    kept = line[3:40]
+    assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+BYLINED = ARTICLE + '<meta name="author" content="Jane Doe">'
+
+
+def test_an_italic_note_about_the_writer_is_not_text():
+    note = "<p><em>Jane Doe reports on the harbour for us. Write to her at the newsroom.</em></p>"
+    quote = "<p><em>Shortly after, the council met again</em>, Jane Doe writes from the town hall.</p>"
+    body = f"<article><h1>Council decides</h1>{STORY}{quote}{note}</article>"
+    text = extract_article(page(body, BYLINED), "https://a.org/x", NOW).body
+    assert "reports on the harbour" not in text
+    assert "Jane Doe writes from the town hall" in text  # not all in italics: text
+
+
+def test_an_italic_paragraph_that_names_no_writer_is_text():
+    body = f"<article><h1>Council decides</h1>{STORY}<p><em>John Roe, the mayor, did not answer.</em></p></article>"
+    assert "John Roe, the mayor" in extract_article(page(body, BYLINED), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("line", ["<div>17:10Jane Doe</div>", "<div>Jane Doe2 minutes ago</div>",
+                                  "<div>Jane Doe | 12.05.2025, 14:07</div>"])
+def test_a_writers_name_with_a_time_is_not_text(line):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{line}{STORY[400:]}</article>"
+    text = extract_article(page(body, BYLINED), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "Jane Doe" not in text
+
+
+@pytest.mark.parametrize("line, gone", [
+    ("<p><em>Mit Informationen der Korrespondenten sowie der Nachrichtenagenturen AFP, AP, dpa und Reuters.</em></p>",
+     "Nachrichtenagenturen"),
+    ("<p><em>With reports from the Daily Courier and the Evening Post</em></p>", "Courier"),
+    ("<div>End of Article</div>", "End of"),
+    ("<p>This is a breaking news story and will be updated.</p>", "breaking"),
+])
+def test_source_credits_and_story_notes_are_not_text(line, gone):
+    body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and gone not in text
+
+
+def test_a_sentence_about_reports_is_text():
+    line = "<p>With reports from the harbour piling up, the council met again on Monday night.</p>"
+    body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
+    assert "piling up" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("line, gone", [
+    ("<p>Write to Jane Doe at jane.doe@example.org</p>", "jane.doe"),
+    ("<p>Wir freuen uns über eine Mail an fehler@example.org!</p>", "freuen"),
+    ("<p>Have a news tip, correction or comment? Let us know at community@example.org.</p>", "news tip"),
+])
+def test_a_call_to_write_in_is_not_text(line, gone):
+    body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and gone not in text
+
+
+def test_a_sentence_quoting_an_address_is_text():
+    line = "<p>The fake messages came from billing@bank-example.org and asked customers to pay a fee.</p>"
+    body = f"<article><h1>Council decides</h1>{STORY}{line}</article>"
+    assert "billing@bank-example.org" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_list_of_one_teaser_card_is_not_text():
+    card = ('<ul><li><a href="/s1"><h3>Interview | The old hotel by the harbour</h3></a><p>Once the heart of the town, '
+            "the hotel has stood empty for years.</p></li></ul>")
+    body = f"<article><h1>Council decides</h1>{STORY}{card}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Sentence 7 of the report" in text and "old hotel" not in text and "stood empty" not in text
+
+
+def test_a_list_of_one_point_is_text():
+    body = (f"<article><h1>Council decides</h1>{STORY}<ul><li>Point 1 of the plan: the <a href='/h'>harbour</a> "
+            "is rebuilt.</li></ul></article>")
+    assert "Point 1 of the plan" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_box_named_as_a_short_description_is_not_text_unless_it_holds_the_prose():
+    bio = '<div class="sect_profile-descr"><p>Since 2019 at the paper, writing on health and the harbour.</p></div>'
+    body = f"<article><h1>Council decides</h1>{STORY}{bio}</article>"
+    assert "Since 2019" not in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    prose = "".join(f"<p>Paragraph {i} says what the expert claimed about the harbour, at length, with quotes and "
+                    "with the context a reader needs to follow the story from here on.</p>" for i in range(4))
+    body = f'<article><h1>Council decides</h1><div class="text-descr">{prose}</div></article>'
+    assert "Paragraph 3 says" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_the_line_introducing_a_teaser_goes_with_it():
+    card = ('<article><h3>Harbour row: <a href="/live">Latest news on the harbour</a></h3><div>All the reactions '
+            "in the live blog.</div></article>")
+    items = "<ul><li>the harbour is rebuilt,</li><li>the fees rise.</li></ul>"
+    body = (f"<article><h1>Council decides</h1>{STORY}<p>Everything about the row is in our live blog:</p>{card}"
+            f"<p>The council agreed on two points:</p>{items}</article>")
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "in our live blog" not in text and "All the reactions" not in text
+    assert "The council agreed on two points:" in text and "the fees rise." in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 from urllib.parse import urljoin
 
@@ -69,9 +70,11 @@ def _is_hidden(el: HtmlElement) -> bool:
 
 def prune(root: HtmlElement) -> None:
     """Remove what is never article text: scripts, styles, form controls; and navigation, footers,
-    asides and hidden parts unless they hold much of the page (some sites wrap the article in an
+    asides, forms and hidden parts unless they hold much of the page (some sites wrap the article in an
     <aside>, or stream it into a hidden <div> that a script reveals)."""
-    for el in list(root.iter(*sel.DROP_TAGS)):
+    never_text = list(root.iter(*sel.DROP_TAGS))
+    never_text += _choice_boxes([el for el in never_text if el.tag == "input"])
+    for el in never_text:
         if el.getparent() is not None:
             drop(el)
     page_text = root.text_content()
@@ -88,6 +91,34 @@ def prune(root: HtmlElement) -> None:
         text = el.text_content()
         if len(text) < 0.3 * total or (el in hidden and _repeats_visible_text(text, page_text)):
             drop(el)
+
+
+_CHOICE_BOX = 500  # a poll's question and answers together are shorter than this
+_NOT_A_BOX = frozenset(("body", "html", "article", "main"))
+
+
+def _choice_boxes(inputs: list[HtmlElement]) -> list[HtmlElement]:
+    """Polls and quizzes: the small box around a group of radio buttons or checkboxes sharing a
+    name, question included. Its answers are labels of form controls, not sentences of the text."""
+    groups: dict[str, list[HtmlElement]] = {}
+    for el in inputs:
+        if (el.get("type") or "").lower() in ("radio", "checkbox") and el.get("name"):
+            groups.setdefault(el.get("name"), []).append(el)
+    boxes = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        box = group[0].getparent()
+        others = group[1:]
+        while box is not None and not all(box in set(el.iterancestors()) for el in others):
+            box = box.getparent()
+        if box is None or len(box.text_content()) > _CHOICE_BOX:
+            continue
+        parent = box.getparent()
+        while parent is not None and parent.tag not in _NOT_A_BOX and len(parent.text_content()) <= _CHOICE_BOX:
+            box, parent = parent, parent.getparent()
+        boxes.append(box)
+    return boxes
 
 
 def _repeats_visible_text(text: str, page_text: str) -> bool:
@@ -125,8 +156,9 @@ def _names_verdict(classes: str, ident: str) -> int:
         negated = not sel.NEGATIONS.isdisjoint(words)
         if negated:
             continue
-        if not sel.BOILERPLATE_STRONG.isdisjoint(words) or not sel.AD_WORDS.isdisjoint(words):
-            flagged = STRONG
+        if (not sel.BOILERPLATE_STRONG.isdisjoint(words) or not sel.AD_WORDS.isdisjoint(words)
+                or any(a + b in sel.BOILERPLATE_STRONG for a, b in pairwise(words))):
+            flagged = STRONG  # also a word written in two parts: "most-read", "side_bar", "readMore"
         elif words[-1] in sel.BOILERPLATE_HEAD or len(words) > 1 and (
                 words[-1] in sel.BOX_WORDS and words[-2] in sel.BOILERPLATE_HEAD
                 or words[-1] in ("info", "infotext") and words[-2] in sel.MEDIA_WORDS):
@@ -342,9 +374,15 @@ class _Walker:
             for name in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a))
             if name.strip()
         }
+        # Writers' full names as written, to find them inside a line ("17:10Jane Doe", an italic note).
+        full_names = {n.strip() for a in authors or () if a for n in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a))
+                      if len(n.split()) >= 2}
+        self.author_names = re.compile("|".join(re.escape(n) for n in sorted(full_names, key=len, reverse=True)),
+                                       re.IGNORECASE) if full_names else None
         # The page's own address or the site's name standing alone are furniture, not text.
         self.site_keys = {_key(s).replace(" ", "") for s in (base_url, *(site_names or ())) if s}
         self.skip = skip
+        self.picture_boxes: set[HtmlElement] = set()
         titles = title if isinstance(title, (list, tuple)) else [title]
         self.title_keys = [_key(t) for t in titles if t]
         self.sections: list[Section] = [Section(heading=None, level=None, blocks=[])]
@@ -400,6 +438,8 @@ class _Walker:
             return True
         if sel.CONTACT_LINE.match(text):
             return True
+        if n < 250 and "@" in text and sel.EMAIL.search(text) and sel.WRITE_IN.search(text):
+            return True  # a call to write in: "Write to Jane Doe at jane@example.org"
         low = text.lower()
         # Cheap word checks first: most lines are prose, and these patterns need one of the words.
         if n < 250 and any(w in low for w in sel.CTA_WORDS) and sel.CTA_LINE.search(text):
@@ -421,7 +461,32 @@ class _Walker:
             if names and (all(x in self.author_keys for x in names)
                           or unprefixed != text and names[0] in self.author_keys):
                 return True
+        if n < 80 and self.author_names is not None:
+            # A writer's name with a time or date: "17:10Jane Doe", "Jane Doe2 minutes ago".
+            rest = self.author_names.sub(" ", text)
+            if rest != text and (not rest.strip(" ,|·-–—") or sel.DATE_LINE.match(rest)):
+                return True
         return False
+
+    def author_note(self, el: HtmlElement) -> bool:
+        """A short paragraph set in italics that names a writer of the article: a note about the
+        author ("Jane Doe reports on Russia for us."), not the article's text."""
+        if self.author_names is None:
+            return False
+        text = el.text_content()
+        if len(text) > _AUTHOR_NOTE or not self.author_names.search(text):
+            return False
+        italic = sum(len(i.text_content()) for i in el.iter("em", "i") if not _under_italic(i, el))
+        return italic >= 0.9 * len(text.strip())
+
+    def drop_lead_in(self) -> None:
+        """A short line ending in a colon just before a teaser left out introduced it ("More on
+        this in our live blog:"): it goes with the teaser."""
+        blocks = self.sections[-1].blocks
+        if blocks and blocks[-1].kind == "paragraph" and len(blocks[-1].text or "") < _LEAD_IN \
+                and (blocks[-1].text or "").rstrip().endswith(":"):
+            blocks.pop()
+            self.paragraphs -= 1
 
     def above_the_text(self) -> bool:
         """Nothing but a line or two of standfirst so far."""
@@ -477,10 +542,15 @@ class _Walker:
     def block(self, el: HtmlElement) -> None:
         tag = el.tag
         if tag == "article" and _is_card(el):
+            self.drop_lead_in()
             return
         if tag in sel.HEADINGS:
             self.heading(el)
         elif tag == "p":
+            if el in self.picture_boxes and _captioned_picture(el) and self.picture_box(el):
+                return
+            if self.author_note(el):
+                return
             if _is_pseudo_heading(el):
                 text = text_of(el)
                 if self.byline is None and _looks_like_byline(text) and self.above_the_text():
@@ -517,9 +587,26 @@ class _Walker:
                 self.add(Block(kind="paragraph", text=text))
         elif tag in ("hr", "figcaption"):
             return
+        elif el in self.picture_boxes and self.picture_box(el):
+            return
         else:
             self.walk(el)
             self.flush()
+
+    def picture_box(self, el: HtmlElement) -> bool:
+        """A small box holding a picture and a line or two of text: a figure set without <figure>,
+        its text a caption. The picture is kept, the caption is not text."""
+        text = text_of(el)
+        if not text or len(text) > _CAPTION_BOX or next(el.iter(*sel.HEADINGS), None) is not None:
+            return False
+        if _named_as_text(el):
+            return False  # a picture beside text ("wp-block-media-text")
+        image = image_from(el, self.base_url)
+        if image is None:
+            return False
+        self.images.append(image)
+        self.add(Block(kind="image", ref=len(self.images) - 1))
+        return True
 
     def heading(self, el: HtmlElement, level: int | None = None) -> None:
         text = text_of(el)
@@ -543,6 +630,7 @@ class _Walker:
         if card is not None:
             # A headline inside a link or a small linked box: a teaser for another story.
             self.skip_section, self.skip_owner = True, card
+            self.drop_lead_in()
             return
         if len(text) < 100 and self.is_furniture(text) or sel.SUMMARY_LABEL.match(text) or sel.EMAIL.search(text):
             return
@@ -558,6 +646,9 @@ class _Walker:
         self.sections.append(Section(heading=text, level=level, blocks=[]))
 
     def list_block(self, el: HtmlElement) -> None:
+        if _is_card_list(el):
+            self.drop_lead_in()
+            return
         items = self._items(el)
         if not items:
             return
@@ -764,9 +855,33 @@ def _in_header(el: HtmlElement) -> bool:
 
 
 def _is_card(el: HtmlElement) -> bool:
-    """A small box with a link and little text: a teaser card for another story."""
+    """A small box with a link and little text, or with its headline set in a link: a teaser card
+    for another story."""
     text_len = len(el.text_content())
-    return text_len < 600 and el.find(".//a[@href]") is not None and _link_len(el) > 0.2 * text_len
+    if text_len >= 600 or el.find(".//a[@href]") is None:
+        return False
+    return _link_len(el) > 0.2 * text_len or any(_linked_headline(h) for h in el.iter(*sel.HEADINGS))
+
+
+def _linked_headline(heading: HtmlElement) -> bool:
+    """A headline that is a link: set in one, or holding one for most of its text."""
+    if next(heading.iterancestors("a"), None) is not None:
+        return True
+    text_len = len(heading.text_content().strip())
+    return text_len > 0 and _link_len(heading) > 0.5 * text_len
+
+
+def _is_card_list(el: HtmlElement) -> bool:
+    """A list of teasers for other stories, or a list holding one: most of its items hold an
+    <article> of their own, or a headline set in a link."""
+    items = cards = 0
+    for li in el:
+        if li.tag != "li":
+            continue
+        items += 1
+        if li.find(".//article") is not None or any(_linked_headline(h) for h in li.iter(*sel.HEADINGS)):
+            cards += 1
+    return cards > items / 2
 
 
 def _teaser_card(heading: HtmlElement) -> HtmlElement | None:
@@ -839,9 +954,77 @@ def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged
         container = _one_article(container, titles)
     walker = _Walker(base_url, titles, flagged, authors, site_names, description)
     if container is not None:
+        walker.picture_boxes = _picture_boxes(container)
         walker.walk(container)
         walker.flush()
     return walker, container
+
+
+_CAPTION_BOX = 300  # a box with a picture and at most this much text is a figure
+
+
+_CAPTION_WORDS = frozenset("caption captions legend info infotext credit credits".split())
+
+
+def _named_as_text(el: HtmlElement) -> bool:
+    """A class or id that names the element as text ("media-text__content"), not as a caption's
+    text ("caption-text", "image-info-text")."""
+    if not el.get("class") and not el.get("id"):
+        return False
+    names = [[w.lower() for w in sel.SPLIT_CLASS.split(name) if w] for name in (el.get("class") or "").split()]
+    names.append([w.lower() for w in sel.SPLIT_CLASS.split(el.get("id") or "") if w])
+    return any(words and words[-1] in sel.CONTENT_WORDS and _CAPTION_WORDS.isdisjoint(words)
+               and sel.NEGATIONS.isdisjoint(words) for words in names)
+
+
+_CAPTION_TAGS = frozenset(("em", "i", "small"))
+_AUTHOR_NOTE = 300  # an italic note about the writer is shorter than this
+_LEAD_IN = 200  # a line introducing a teaser is shorter than this
+
+
+def _under_italic(el: HtmlElement, stop: HtmlElement) -> bool:
+    for anc in el.iterancestors():
+        if anc is stop:
+            return False
+        if anc.tag in ("em", "i"):
+            return True
+    return False
+
+
+def _captioned_picture(p: HtmlElement) -> bool:
+    """A paragraph holding a picture and a line set in italics or small print under it, as editors
+    caption a picture inside the text ("<p><img><br><em>The mayor on Monday</em></p>"). A paragraph
+    with a picture floated in its text is text."""
+    if (p.text or "").strip():
+        return False
+    caption = False
+    for child in p:
+        if (child.tail or "").strip():
+            return False
+        if not isinstance(child.tag, str) or child.tag in _INLINE_MEDIA or child.tag == "picture":
+            continue
+        if child.text_content().strip():
+            if child.tag not in _CAPTION_TAGS:
+                return False
+            caption = True
+    return caption
+
+
+def _picture_boxes(container: HtmlElement) -> set[HtmlElement]:
+    """The boxes up to three levels around each picture in the container (not the container)."""
+    boxes: set[HtmlElement] = set()
+    for img in container.iter(*_IMG_TAGS):
+        el = img.getparent()
+        if el is not None and el.tag == "picture":
+            el = el.getparent()
+        if el is not None and el.tag == "p":
+            boxes.add(el)  # a paragraph holding a picture: see _captioned_picture
+        for _ in range(3):
+            if el is None or el is container or el.tag in ("p", "figure"):
+                break
+            boxes.add(el)
+            el = el.getparent()
+    return boxes
 
 
 def _text_len(walker: _Walker) -> int:

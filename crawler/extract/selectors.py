@@ -78,7 +78,7 @@ DROP_TAGS = (
     "textarea", "dialog", "object", "embed", "map", "link", "meta", "head",
 )
 # Elements that are template parts by their HTML meaning, unless they hold much of the page.
-STRUCTURAL_TAGS = ("nav", "footer", "aside", "menu")
+STRUCTURAL_TAGS = ("nav", "footer", "aside", "menu", "form")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Class/id vocabulary of template parts. A class name (or id) is split into words on '-', '_',
@@ -105,7 +105,7 @@ BOILERPLATE_HEAD = frozenset(
     """
     meta metadata byline bylines author authors date dates time timestamp dateline published updated
     credit credits copyright caption captions label kicker eyebrow tags tag topics keywords categories
-    toc bio biography tools actions counter count rating cta login register hidden excerpt overline
+    toc bio biography tools actions counter count rating cta login register hidden excerpt overline descr
     description
     """.split()
 )
@@ -127,6 +127,7 @@ SPLIT_CLASS = re.compile(r"[\s_\-:/.]+|(?<=[a-z])(?=[A-Z])")
 _RELATED = (
     r"related|related (?:articles?|stories|posts|content|news|coverage|topics|links|reading|videos?)|"
     r"more (?:from|in|on|about|stories|news|coverage|to read|like this)\b.{0,40}|read more|read next|"
+    r"more (?:\w+ ){1,3}(?:stories|news|articles|reads)|back to top|"
     r"most (?:read|popular|viewed|shared)\b.{0,30}|you (?:may|might) also like|also read|see also|"
     r"recommended(?: for you| reading| stories| videos?| articles?)?|"
     r"trending(?: now| stories)?|popular(?: now| stories)?|table of contents|contents|"
@@ -136,7 +137,8 @@ _RELATED = (
     r"share(?: this)?(?: article| story| post| page)?(?: on \w+)?|sharing is caring!?|like this story\?.{0,40}|"
     r"follow us\b.{0,30}|sign up\b.{0,40}|subscribe\b.{0,40}|newsletter\b.{0,30}|tags?|topics|about the author|"
     r"advertisement|sponsored(?: content)?|scroll to continue(?: with content)?|continue reading|"
-    r"click to share.{0,30}|watch|video|photo|image|more|"
+    r"click to share.{0,30}|watch|video|photo|image|more|end of (?:the )?(?:article|story)|"
+    r"this is an? (?:breaking|developing) (?:news )?story\b.{0,40}|ende der weiteren informationen|"
     r"weitere (?:artikel|themen|nachrichten|meldungen)|mehr (?:zum thema|aus|zu|von|über)\b.{0,40}|"
     r"lesen sie (?:auch|mehr)\b.{0,30}|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|"
     r"ähnliche(?: artikel| beiträge| themen)?|"
@@ -171,6 +173,12 @@ SUMMARY_LABEL = re.compile(
 )
 # An e-mail address: a heading holding one is a call for tips or letters, not a section.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}", re.IGNORECASE)
+# A line asking readers to write in, around an address: "Write to Jane Doe at jane@example.org".
+WRITE_IN = re.compile(
+    r"\b(?:write to|e-?mail (?:us|me|him|her|them)|contact|kontakt\w*|mail an|schreiben sie|send (?:us|your|in)|"
+    r"senden sie|letters?|leserbrief\w*|feedback|news tips?|tips?|hinweise?|corrections?)\b",
+    re.IGNORECASE,
+)
 
 # A short line made only of a date, a time, a relative time and the words pages put around them.
 _DATE_WORDS = (
@@ -190,7 +198,7 @@ _DATE_WORDS = (
     r"\d+[./:-]\d+(?:[./:-]\d+)?"
 )
 CONTRIBUTOR_WORDS = ("report", "editing", "compiled", "written", "with ", "mitarbeit", "material", "press", "presse",
-                     "wire", "contributed")
+                     "wire", "contributed", "informationen")
 DATE_LINE = re.compile(rf"^(?=.*\w)(?!_+$)(?:\W|_|{_DATE_WORDS})*$", re.IGNORECASE)
 
 # A line of contact details only: e-mail addresses, URLs, @handles.
@@ -199,11 +207,13 @@ _CONTACT = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://[^\s,;|]+|(?:www\.)?twitter\.co
 CONTACT_LINE = re.compile(rf"^\s*{_CONTACT}(?:[\s,;|/]+{_CONTACT})*[\s,;|/]*$")
 # A call to subscribe: "Get the day's top headlines in your inbox: sign up for our newsletter".
 CTA_LINE = re.compile(
-    r"(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)\w*\b.{0,120}"
-    r"\b(?:newsletter|inbox|e-?mail|postfach)"
+    r"(?:subscrib|sign(?:ing)? up|sign-up|signup|abonnier|anmeld|inscri|suscrib)\w*\b.{0,120}"
+    r"\b(?:newsletter|inbox|e-?mail|postfach|youtube channel)"
     r"|\b(?:newsletter|inbox|e-?mail|postfach)\b.{0,120}"
-    r"\b(?:subscrib|sign up|sign-up|signup|abonnier|anmelden|inscri|suscrib)"
+    r"\b(?:subscrib|sign(?:ing)? up|sign-up|signup|abonnier|anmeld|inscri|suscrib)"
     r"|\b(?:follow|folg|join|abonnier|suiv|sigue|segui)\w*\b.{0,60}\b(?:whatsapp|telegram|google news)\b"
+    r"|^(?=.{0,140}$)\W*(?:follow|folgen sie|folge|suivez|sigue|seguici|segui)\b.{0,60}\b(?:on|auf|sur|en|su) "
+    r"(?:facebook|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|x)\b"
     r"|\bget (?:e-?mail|newsletter) updates\b"
     r"|\bunterstützen sie uns\b.{0,60}\bspende|\bsupport (?:us|our (?:work|journalism))\b.{0,80}\b(?:donat|contribut)"
     r"|\bmit einer spende\b.{0,60}\bunterstützen\b",
@@ -211,7 +221,7 @@ CTA_LINE = re.compile(
 )
 
 CTA_WORDS = ("newsletter", "inbox", "mail", "postfach", "whatsapp", "telegram", "google news", "spende", "support",
-             "unterstützen")
+             "unterstützen", "youtube", "follow", "folge", "suivez", "sigue", "segui")
 # Consent gates and cookie notices left where an embed or the page would load.
 CONSENT_LINE = re.compile(
     r"\bcookies?\b.{0,100}\b(?:website|browser|experience|consent|accept|necessary|einverstanden|akzeptieren)\b"
@@ -236,7 +246,10 @@ CONSENT_WORDS = (
 # Credit lines at the end of agency copy: "Additional reporting by…", "Jane Doe contributed to this report".
 CONTRIBUTOR_LINE = re.compile(
     r"^\W*(?:additional reporting by|reporting by|editing by|compiled by|written by|with (?:reporting|files) from|"
-    r"mitarbeit:|mit material von)\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|"
+    r"mitarbeit:|mit material von)\b"
+    r"|^\W*with (?:reports|information) from [^,.;]{2,60}(?:,? and [^,.;]{2,40})?\W*$"
+    r"|^\W*mit informationen (?:von|der|aus)\b.{0,120}\b(?:nachrichtenagentur\w*|agentur\w*|korrespondent\w*|"
+    r"afp|dpa|reuters|ap|kna|epd)\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|"
     r"^\W*(?:the )?(?:associated press|agence france-presse|press association|deutsche presse-agentur|"
     r"\w+ (?:news )?wire services)\W*$",
     re.IGNORECASE,
@@ -263,7 +276,9 @@ PLAYER_LINE = re.compile(
     r"^\W*(?:\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|video (?:loading|unavailable|wird geladen)|player wird geladen|"
     r"audiobeitrag|now playing|play video|watch video|listen(?: to this article)?|vorlesen|beitrag anhören|"
     r"artikel anhören|ihr browser ist veraltet\b.*|(?:we apologize, but )?this video has failed to load\b.*|"
-    r"try refreshing your browser\b.*)\W*$",
+    r"try refreshing your browser\b.*|video player is loading|loaded: ?\d+(?:[.,]\d+)? ?%|"
+    r"(?:duration|current time|remaining time) -?\d{1,2}:\d{2}|"
+    r"(?:image|photo|picture|bild|foto|slide) \d+ (?:of|von|de|di|/) \d+)\W*$",
     re.IGNORECASE,
 )
 
