@@ -600,3 +600,16 @@ def test_date_with_an_ordinal_day_in_the_byline():
             f'</p>{STORY}</article>')
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     assert art.published_raw == "on Monday, November 18th, 2019 at 11:08 a.m."
+
+
+def test_live_blog_entry_citing_sources_in_its_sentences_is_not_a_teaser_card():
+    entry = ('<div class="entry"><div class="entry-info"><time>11:48</time> <a href="/people/jane">Jane Doe</a></div>'
+             '<h3>Mayor answers the critics of the bridge plan</h3><p>The mayor told <a href="/news/1">a crowded '
+             'meeting in the town hall on Tuesday evening</a> that the bridge would open next spring.</p></div>')
+    teaser = ('<div class="story"><h3><a href="/news/2">Ferries return to the island after the storm</a></h3>'
+              '<p>Timetables change again this spring.</p></div>')
+    body = f"<article><h1>Live: the bridge</h1>{STORY[:400]}{entry}{STORY[400:]}{teaser}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "Mayor answers the critics of the bridge plan" in [s.heading for s in art.sections]
+    assert "a crowded meeting in the town hall" in art.body
+    assert "Ferries return" not in art.body and "Timetables change" not in art.body

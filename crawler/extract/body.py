@@ -680,6 +680,7 @@ def _has_block(el: HtmlElement) -> bool:
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.,;:!…]\W*$")
+_SENTENCE_STOP = re.compile(r"[.!?…。！？][\"'»«“”‘’)\]]*$")  # the end of a sentence, past closing quotes
 
 
 def _is_pseudo_heading(el: HtmlElement) -> bool:
@@ -764,9 +765,23 @@ def _in_header(el: HtmlElement) -> bool:
 
 
 def _is_card(el: HtmlElement) -> bool:
-    """A small box with a link and little text: a teaser card for another story."""
+    """A small box with a link and little text: a teaser card for another story.
+
+    Links set inside sentences of running text (a live blog's entry citing its sources) do not make
+    a card: a teaser links its headline, picture or "read more", not words within its sentences."""
     text_len = len(el.text_content())
-    return text_len < 600 and el.find(".//a[@href]") is not None and _link_len(el) > 0.2 * text_len
+    if text_len >= 600 or el.find(".//a[@href]") is None:
+        return False
+    links = _link_len(el)
+    if links <= 0.2 * text_len:
+        return False
+    for p in el.iter("p"):
+        text = p.text_content().strip()
+        if len(text) >= 80 and _SENTENCE_STOP.search(text):
+            in_p = _link_len(p)
+            if in_p and len(text) - in_p >= 20:
+                links -= in_p
+    return links > 0.2 * text_len
 
 
 def _teaser_card(heading: HtmlElement) -> HtmlElement | None:
