@@ -613,3 +613,15 @@ def test_live_blog_entry_citing_sources_in_its_sentences_is_not_a_teaser_card():
     assert "Mayor answers the critics of the bridge plan" in [s.heading for s in art.sections]
     assert "a crowded meeting in the town hall" in art.body
     assert "Ferries return" not in art.body and "Timetables change" not in art.body
+
+
+def test_sentence_made_mostly_of_links_is_text_between_paragraphs():
+    linked = ('<p>The mayor <a href="/news/1">promised a new bridge over the river in 2019</a>, prompting the '
+              'council to <a href="/news/2">approve a loan of ten million for the works</a>.</p>')
+    read_more = '<p>Read more: <a href="/news/3">Council approves the loan for the bridge works.</a></p>'
+    trailing = '<p>Follow <a href="/topics/bridge">every story about the bridge and the works on the river</a> here.</p>'
+    body = f"<article><h1>The bridge</h1>{STORY[:400]}{linked}{read_more}{STORY[400:]}{trailing}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "The mayor promised a new bridge over the river in 2019, prompting the council to approve a loan" in text
+    assert "Read more" not in text and "Council approves the loan" not in text
+    assert "every story about the bridge" not in text and "Sentence 7 of the report" in text

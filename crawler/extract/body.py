@@ -358,6 +358,7 @@ class _Walker:
         self.byline: str | None = None
         self.paragraphs = 0  # paragraphs kept so far
         self.long_paragraph = False  # one of them longer than a line of standfirst
+        self.tentative: list[tuple[Section, Block]] = []  # blocks kept only if text follows them
 
     # inline text -----------------------------------------------------------------
     def inline(self, text: str, link: bool = False) -> None:
@@ -386,6 +387,8 @@ class _Walker:
                 continue
             links = sum(max(0, min(e, end) - max(s, part_start)) for s, e in spans)
             if links > _LINK_PARA * len(text) and len(text) < 300:
+                if self.paragraphs and _linked_sentence(raw, part_start, end, spans):
+                    self.add(Block(kind="paragraph", text=text), tentative=True)
                 continue
             self.add(Block(kind="paragraph", text=text))
 
@@ -423,6 +426,12 @@ class _Walker:
                 return True
         return False
 
+    def drop_tentative(self) -> None:
+        """Take out the tentative blocks nothing was kept after."""
+        for section, block in self.tentative:
+            section.blocks.remove(block)
+        self.tentative.clear()
+
     def above_the_text(self) -> bool:
         """Nothing but a line or two of standfirst so far."""
         return self.paragraphs <= 2 and not self.long_paragraph
@@ -430,9 +439,17 @@ class _Walker:
     def has_text(self) -> bool:
         return self.paragraphs > 0
 
-    def add(self, block: Block) -> None:
+    def add(self, block: Block, tentative: bool = False) -> None:
+        """Add a block to the current section. A tentative block (a sentence made mostly of links)
+        stays only when text is kept after it: between paragraphs it is the text's own sentence, at
+        the end of the text a line of links under it."""
         if not self.skip_section:
             self.sections[-1].blocks.append(block)
+            if tentative:
+                self.tentative.append((self.sections[-1], block))
+                return
+            if block.kind != "image":
+                self.tentative.clear()
             if block.kind == "paragraph":
                 self.paragraphs += 1
                 self.long_paragraph = self.long_paragraph or len(block.text or "") >= 150
@@ -662,6 +679,29 @@ def _amp_embed_url(el: HtmlElement) -> str | None:
 _BYLINE_PART = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\b:?\s", re.IGNORECASE)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _linked_sentence(raw: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether raw[start:end], mostly link text, is a sentence of the writer's with links inside it
+    ("Trump <a>imposed tariffs in 2018</a>, prompting <a>retaliatory duties</a>."): it ends like a
+    sentence, and words outside the links follow the first link. A label before a link ("Read more:
+    <a>headline</a>") or a sentence that is all link is not one."""
+    text = raw[start:end].strip()
+    if not _SENTENCE_STOP.search(text):
+        return False
+    inside = sorted((max(s, start), min(e, end)) for s, e in spans if s < end and e > start)
+    if not inside:
+        return False
+    outside, pos = [], start
+    for s, e in inside:
+        outside.append(raw[pos:s] if s > pos else "")
+        pos = max(pos, e)
+    outside.append(raw[pos:end])
+    after = "".join(outside[1:])
+    return len(_WORD.findall("".join(outside))) >= 2 and _WORD.search(after) is not None
+
+
 def _meta_line(text: str) -> bool:
     """A line of article metadata set in parts: "Do 25.04.24 | 14:07 Uhr | Von Jane Doe", "Published
     13 May 2026 | 3 min read | By: Jane Doe"."""
@@ -856,6 +896,7 @@ def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged
     if container is not None:
         walker.walk(container)
         walker.flush()
+        walker.drop_tentative()
     return walker, container
 
 
