@@ -625,3 +625,16 @@ def test_sentence_made_mostly_of_links_is_text_between_paragraphs():
     assert "The mayor promised a new bridge over the river in 2019, prompting the council to approve a loan" in text
     assert "Read more" not in text and "Council approves the loan" not in text
     assert "every story about the bridge" not in text and "Sentence 7 of the report" in text
+
+
+def test_article_cut_into_blocks_of_one_kind_is_walked_whole():
+    first = ("The council met on Tuesday evening and decided, after a long debate, to build the bridge over the river "
+             "that villagers had asked for since the old ferry stopped running. ") * 2
+    links = "".join(f'<li><a href="/story/{i}">Another story from the valley number {i}</a></li>' for i in range(14))
+    body = (f'<div class="main"><div class="block">{first}</div><ul>{links}</ul>'
+            '<div class="block">Work starts in spring, the mayor said, and the bridge should open next year.</div>'
+            '<div class="block"><a href="/a">Valley news</a> <a href="/b">Council</a> <a href="/c">Bridges</a></div>'
+            '<div class="block block--end text-small">Join our forums to keep talking about the valley, and send us your tips!</div></div>')
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "decided, after a long debate" in text and "Work starts in spring, the mayor said" in text
+    assert "Another story" not in text and "Valley news" not in text and "Join our forums" not in text

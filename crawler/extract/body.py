@@ -889,15 +889,47 @@ def _one_article(container: HtmlElement, titles: list[str]) -> HtmlElement:
 def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged: set[HtmlElement],
                     authors: list[str] | None = None, site_names: list[str] | None = None,
                     description: str | None = None) -> tuple[_Walker, HtmlElement | None]:
-    container = find_container(root, _inside(flagged, root) if flagged else frozenset())
+    inside = _inside(flagged, root) if flagged else frozenset()
+    good, bad = _text_scores(root, inside)
+    container = _best_box(good, bad)
+    boxes = [container] if container is not None else []
     if container is not None:
-        container = _one_article(container, titles)
+        one = _one_article(container, titles)
+        boxes = [one] if one is not container else _with_like_siblings(container, good, bad, inside)
+        container = one
     walker = _Walker(base_url, titles, flagged, authors, site_names, description)
-    if container is not None:
-        walker.walk(container)
+    for box in boxes:
+        walker.walk(box)
         walker.flush()
-        walker.drop_tentative()
+    walker.drop_tentative()
     return walker, container
+
+
+def _with_like_siblings(container: HtmlElement, good: dict[HtmlElement, float], bad: dict[HtmlElement, float],
+                        inside: set[HtmlElement] | frozenset) -> list[HtmlElement]:
+    """The container and, in page order, its siblings set like it (same tag, most class names in common)
+    that hold more text than template: an article cut into blocks of one kind ("block", "body-elements"
+    and "body-elements walled-content"), where the scores chose one block."""
+    classes = set((container.get("class") or "").split())
+    parent = container.getparent()
+    if not classes or parent is None or container.tag in _NOT_A_BLOCK:
+        return [container]
+    boxes = []
+    for sib in parent:
+        if sib is container:
+            boxes.append(sib)
+            continue
+        if sib.tag != container.tag or sib in inside:
+            continue
+        other = set((sib.get("class") or "").split())
+        if len(other & classes) < 0.5 * len(other | classes):
+            continue
+        if good.get(sib, 0.0) > bad.get(sib, 0.0) and sib.find(".//h1") is None:
+            boxes.append(sib)
+    return boxes
+
+
+_NOT_A_BLOCK = frozenset(("article", "main", "body", "html"))
 
 
 def _text_len(walker: _Walker) -> int:
@@ -975,6 +1007,13 @@ def find_container(root: HtmlElement, inside: set[HtmlElement] | frozenset = fro
     and not link-dense, bad otherwise (links, short labels, template parts); each unit's length is
     added to all its ancestors, and the container is the ancestor with the largest good - bad.
     """
+    good, bad = _text_scores(root, inside, short)
+    return _best_box(good, bad, lam)
+
+
+def _text_scores(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(),
+                 short: float = 0.5) -> tuple[dict[HtmlElement, float], dict[HtmlElement, float]]:
+    """Good and bad text of every element's subtree (see ``find_container``)."""
     good: dict[HtmlElement, float] = {}
     bad: dict[HtmlElement, float] = {}
     for el in root.iter(*_UNIT_TAGS):
@@ -1022,6 +1061,11 @@ def find_container(root: HtmlElement, inside: set[HtmlElement] | frozenset = fro
         b = bad.get(el)
         if b:
             bad[parent] = bad.get(parent, 0.0) + b
+    return good, bad
+
+
+def _best_box(good: dict[HtmlElement, float], bad: dict[HtmlElement, float], lam: float = 1.0) -> HtmlElement | None:
+    """The element with the most good text net of bad, tightened and widened (see ``find_container``)."""
     best, best_score = None, 0.0
     for el, g in good.items():
         score = g - lam * bad.get(el, 0.0)
