@@ -638,3 +638,16 @@ def test_article_cut_into_blocks_of_one_kind_is_walked_whole():
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "decided, after a long debate" in text and "Work starts in spring, the mayor said" in text
     assert "Another story" not in text and "Valley news" not in text and "Join our forums" not in text
+
+
+def test_live_ticker_heading_named_as_a_time_keeps_its_headline():
+    entries = "".join(f'<h5 class="entry-time">{h}.{m:02d} Uhr: Council votes on bridge number {i}</h5>'
+                      f'<p>Entry {i} of the ticker tells what the council decided, and why it matters here.</p>'
+                      for i, (h, m) in enumerate([(11, 4), (9, 30), (6, 20)]))
+    stamps = '<h5 class="entry-time">14.07 Uhr</h5><p class="entry-time">Stand: 14.07 Uhr</p>'
+    body = f"<article><h1>Ticker</h1>{STORY[:400]}{stamps}{entries}{STORY[400:]}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [s.heading for s in art.sections if s.heading] == [
+        "11.04 Uhr: Council votes on bridge number 0", "9.30 Uhr: Council votes on bridge number 1",
+        "6.20 Uhr: Council votes on bridge number 2"]
+    assert "Entry 2 of the ticker" in art.body and "14.07" not in art.body

@@ -144,7 +144,8 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
     for el in sel.WITH_CLASS_OR_ID(root):
         classes, ident = el.get("class") or "", el.get("id") or ""
         verdict = _names_verdict(classes, ident)  # is_boilerplate(el), without a call per element
-        if not verdict or el.tag in ("html", "body") or verdict == WEAK and _holds_prose(el):
+        if not verdict or el.tag in ("html", "body") or verdict == WEAK and (
+                _holds_prose(el) or el.tag in sel.HEADINGS and _stamped_headline(el)):
             continue
         if len(el.text_content()) < 0.4 * total or _never_a_wrapper(classes, ident):
             flagged.add(el)
@@ -152,6 +153,13 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
         if _names_verdict(el.get("aria-label") or "", "") and len(el.text_content()) < 0.4 * total:
             flagged.add(el)
     return flagged
+
+
+def _stamped_headline(heading: HtmlElement) -> bool:
+    """A heading named as a time that holds a headline after the time: a live ticker's entry
+    ("11.04 Uhr: Drone strike in the south"), not a timestamp."""
+    match = sel.TIME_STAMPED.match(heading.text_content())
+    return match is not None and len(match.group(1).split()) >= 3
 
 
 def _holds_prose(el: HtmlElement, paragraphs: int = 3) -> bool:
