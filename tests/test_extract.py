@@ -651,3 +651,17 @@ def test_live_ticker_heading_named_as_a_time_keeps_its_headline():
         "11.04 Uhr: Council votes on bridge number 0", "9.30 Uhr: Council votes on bridge number 1",
         "6.20 Uhr: Council votes on bridge number 2"]
     assert "Entry 2 of the ticker" in art.body and "14.07" not in art.body
+
+
+def test_line_of_terms_linked_like_the_texts_own_is_text():
+    def term(name: str) -> str:
+        return f'<a class="topic-link" href="/topics/{name}">{name}</a>'
+    prose = (f"<p>The storm reached {term('Kent')} on Monday night and moved north to {term('Essex')} by the morning, "
+             "the weather service said, closing roads and schools.</p>")
+    places = f"<p>{term('Kent')}: {term('Dover')}, {term('Folkestone')}, {term('Ashford')}</p>"
+    others = ('<p><a class="story-link" href="/s/1">Floods in the west</a> <a class="story-link" href="/s/2">Winds '
+              'of the week</a></p><p><a href="/a">Canterbury</a>, <a href="/b">Margate</a>, <a href="/c">Deal</a></p>')
+    body = f"<article><h1>Storm</h1>{prose}{STORY[:400]}{places}{others}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Kent: Dover, Folkestone, Ashford" in text
+    assert "Floods in the west" not in text and "Margate" not in text and "Sentence 7 of the report" in text

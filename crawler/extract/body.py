@@ -360,6 +360,8 @@ class _Walker:
         self.images: list[Image] = []
         self.buffer: list[str] = []
         self.link_spans: list[tuple[int, int]] = []  # where link text lies in the joined buffer
+        self.link_kinds: list[str | None] = []  # the class of each of those links
+        self.term_links: set[str] = set()  # classes of links inside the paragraphs kept so far
         self.buffer_len = 0
         self.skip_section = False
         self.skip_owner: HtmlElement | None = None
@@ -369,10 +371,11 @@ class _Walker:
         self.tentative: list[tuple[Section, Block]] = []  # blocks kept only if text follows them
 
     # inline text -----------------------------------------------------------------
-    def inline(self, text: str, link: bool = False) -> None:
+    def inline(self, text: str, link: bool = False, kind: str | None = None) -> None:
         if text:
             if link:
                 self.link_spans.append((self.buffer_len, self.buffer_len + len(text)))
+                self.link_kinds.append(kind)
             self.buffer.append(text)
             self.buffer_len += len(text)
 
@@ -381,8 +384,8 @@ class _Walker:
         if not self.buffer:
             return
         raw = "".join(self.buffer)
-        spans = self.link_spans
-        self.buffer, self.link_spans, self.buffer_len = [], [], 0
+        spans, kinds = self.link_spans, self.link_kinds
+        self.buffer, self.link_spans, self.link_kinds, self.buffer_len = [], [], [], 0
         start = 0
         for brk in [*_PARAGRAPH_BREAK.finditer(raw), None]:
             end = brk.start() if brk else len(raw)
@@ -394,10 +397,16 @@ class _Walker:
             if len(text) < 300 and self.is_furniture(text):
                 continue
             links = sum(max(0, min(e, end) - max(s, part_start)) for s, e in spans)
+            part_kinds = [k for (s, e), k in zip(spans, kinds, strict=True) if s < end and e > part_start]
             if links > _LINK_PARA * len(text) and len(text) < 300:
-                if self.paragraphs and _linked_sentence(raw, part_start, end, spans):
+                if len(part_kinds) >= 2 and self.term_links.issuperset(part_kinds):
+                    # Terms linked the way the text's own sentences link them (a list of places
+                    # the site links to its topic pages): text, not a line of links.
+                    self.add(Block(kind="paragraph", text=text))
+                elif self.paragraphs and _linked_sentence(raw, part_start, end, spans):
                     self.add(Block(kind="paragraph", text=text), tentative=True)
                 continue
+            self.term_links.update(k for k in part_kinds if k)
             self.add(Block(kind="paragraph", text=text))
 
     def is_furniture(self, text: str) -> bool:
@@ -489,15 +498,16 @@ class _Walker:
 
     def inline_element(self, el: HtmlElement) -> None:
         is_link = el.tag == "a"
+        kind = el.get("class") if is_link else None
         for sub in el.iter():
             if sub.tag == "br":
                 self.inline("\n")
             elif sub.tag == "img":
                 continue
             if sub.text and sub.tag != "br":
-                self.inline(sub.text, is_link or sub.tag == "a")
+                self.inline(sub.text, is_link or sub.tag == "a", kind if is_link else sub.get("class"))
             if sub is not el and sub.tail:
-                self.inline(sub.tail, is_link)
+                self.inline(sub.tail, is_link, kind)
 
     def block(self, el: HtmlElement) -> None:
         tag = el.tag
