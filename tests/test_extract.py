@@ -665,3 +665,15 @@ def test_line_of_terms_linked_like_the_texts_own_is_text():
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "Kent: Dover, Folkestone, Ashford" in text
     assert "Floods in the west" not in text and "Margate" not in text and "Sentence 7 of the report" in text
+
+
+def test_bold_lines_in_a_row_are_kept_over_the_text_they_head():
+    results = ("<h2>Girls basketball</h2><p><strong>Valley d. Hillside 70-44</strong></p>"
+               "<p><strong>Hillside 14 11 6 15 — 44</strong></p>"
+               "<p><strong>Valley (1-0):</strong> Doe 25 points. Roe 17 points. Poe 10 points. Moe 3 points.</p>")
+    widget = '<h2>Around the valley</h2><ul><li><a href="/a">Story one</a></li><li><a href="/b">Story two</a></li></ul>'
+    body = f"<article><h1>Scores</h1>{STORY}{results}{widget}<h2>Next week</h2>{STORY}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [s.heading for s in art.sections if s.heading] == [
+        "Girls basketball", "Valley d. Hillside 70-44", "Hillside 14 11 6 15 — 44", "Next week"]
+    assert "Doe 25 points" in art.body and "Around the valley" not in art.body

@@ -877,16 +877,24 @@ _NAME_SPLIT = re.compile(r"\s+(?:and|und|et|y|e|og|och|en)\s+|\s*[,&|]\s*", re.I
 def _drop_empty(sections: list[Section]) -> list[Section]:
     """Sections with content, and headings directly followed by a deeper subheading; a heading with
     nothing under it is a teaser title or a widget label."""
-    kept = []
-    for i, section in enumerate(sections):
+    kept: list[Section] = []
+    nxt: Section | None = None  # the next section kept
+    for section in reversed(sections):
         if section.blocks:
             kept.append(section)
-        elif section.heading and i + 1 < len(sections):
-            nxt = sections[i + 1]
-            # A bold-paragraph subheading has no level; under a real heading it is the deeper one.
-            deeper = nxt.level is None or nxt.level > section.level if section.level else False
-            if nxt.heading and deeper and nxt.blocks:
+            nxt = section
+        elif section.heading and nxt is not None:
+            # A bold-paragraph subheading has no level; under a real heading it is the deeper one,
+            # and bold lines in a row are lines of text over the text they head.
+            deeper = nxt.level is None or (nxt.level > section.level if section.level else False)
+            if nxt.heading and deeper:
                 kept.append(section)
+                nxt = section
+            else:
+                nxt = None
+        else:
+            nxt = None
+    kept.reverse()
     return kept
 
 
