@@ -677,3 +677,13 @@ def test_bold_lines_in_a_row_are_kept_over_the_text_they_head():
     assert [s.heading for s in art.sections if s.heading] == [
         "Girls basketball", "Valley d. Hillside 70-44", "Hillside 14 11 6 15 — 44", "Next week"]
     assert "Doe 25 points" in art.body and "Around the valley" not in art.body
+
+
+def test_sentence_that_ends_in_its_link_is_text_between_paragraphs():
+    ends_linked = '<p>The mayor now faces <a href="/news/1">a charge of misusing the funds of the bridge works</a>.</p>'
+    labels = ('<p>See the related story | <a href="/news/2">Council approves the loan for the bridge works.</a></p>'
+              '<p>Also on our site: <a href="/news/3">How the valley voted on the bridge, and why it matters.</a></p>')
+    body = f"<article><h1>The bridge</h1>{STORY[:400]}{ends_linked}{labels}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "The mayor now faces a charge of misusing the funds" in text and "Sentence 7 of the report" in text
+    assert "Council approves the loan" not in text and "How the valley voted" not in text

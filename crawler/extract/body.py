@@ -703,8 +703,8 @@ _WORD = re.compile(r"\w+")
 def _linked_sentence(raw: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether raw[start:end], mostly link text, is a sentence of the writer's with links inside it
     ("Trump <a>imposed tariffs in 2018</a>, prompting <a>retaliatory duties</a>."): it ends like a
-    sentence, and words outside the links follow the first link. A label before a link ("Read more:
-    <a>headline</a>") or a sentence that is all link is not one."""
+    sentence, and words outside the links follow the first link or start the sentence before it. A
+    label before a link ("Read more: <a>headline</a>") or a sentence that is all link is not one."""
     text = raw[start:end].strip()
     if not _SENTENCE_STOP.search(text):
         return False
@@ -716,8 +716,15 @@ def _linked_sentence(raw: str, start: int, end: int, spans: list[tuple[int, int]
         outside.append(raw[pos:s] if s > pos else "")
         pos = max(pos, e)
     outside.append(raw[pos:end])
-    after = "".join(outside[1:])
-    return len(_WORD.findall("".join(outside))) >= 2 and _WORD.search(after) is not None
+    before, after = outside[0].strip(), "".join(outside[1:])
+    if len(_WORD.findall("".join(outside))) < 2:
+        return False
+    # Words after the first link; or a sentence's start before it ("Assange faces <a>a charge of
+    # conspiracy</a>."), not a label ("Read more:", "Also read |").
+    return _WORD.search(after) is not None or len(_WORD.findall(before)) >= 3 and not before.endswith(_LABEL_ENDS)
+
+
+_LABEL_ENDS = (":", "|", "-", "–", "—", "»", ">", "[", "(", "/")
 
 
 def _meta_line(text: str) -> bool:
