@@ -687,3 +687,11 @@ def test_sentence_that_ends_in_its_link_is_text_between_paragraphs():
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "The mayor now faces a charge of misusing the funds" in text and "Sentence 7 of the report" in text
     assert "Council approves the loan" not in text and "How the valley voted" not in text
+
+
+def test_bold_line_of_two_sentences_is_a_paragraph_not_a_subheading():
+    body = (f"<article><h1>Weekends</h1>{STORY}<p><strong>What charges does the mayor face</strong></p>{STORY}"
+            "<p><strong>What is your favourite weekend walk? How do you keep the children walking?</strong></p></article>")
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [s.heading for s in art.sections if s.heading] == ["What charges does the mayor face"]
+    assert art.body.endswith("What is your favourite weekend walk? How do you keep the children walking?")

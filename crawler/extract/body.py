@@ -792,8 +792,11 @@ def _is_marked_subheading(el: HtmlElement) -> bool:
 
 
 def _heading_like(text: str) -> bool:
-    """Short, and not ending like a sentence."""
-    return 3 <= len(text) <= 120 and not _SENTENCE_END.search(text)
+    """Short, not ending like a sentence, and not two sentences ("What do you think? Tell us below")."""
+    return 3 <= len(text) <= 120 and not _SENTENCE_END.search(text) and not _QUESTION_THEN_SENTENCE.search(text)
+
+
+_QUESTION_THEN_SENTENCE = re.compile(r"\w[?!]\s+[A-ZÀ-ÖØ-Þ]\w*\s+\w")
 
 
 _BOLD_TAGS = frozenset(("strong", "b"))
