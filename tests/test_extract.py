@@ -660,11 +660,13 @@ def test_line_of_terms_linked_like_the_texts_own_is_text():
              "the weather service said, closing roads and schools.</p>")
     places = f"<p>{term('Kent')}: {term('Dover')}, {term('Folkestone')}, {term('Ashford')}</p>"
     others = ('<p><a class="story-link" href="/s/1">Floods in the west</a> <a class="story-link" href="/s/2">Winds '
-              'of the week</a></p><p><a href="/a">Canterbury</a>, <a href="/b">Margate</a>, <a href="/c">Deal</a></p>')
+              'of the week</a></p><p><a href="/a">Canterbury</a>, <a href="/b">Margate</a>, <a href="/c">Deal</a></p>'
+              f"<p>Also: {term('Rochester')}, {term('Gillingham')}, {term('Chatham')}, {term('Strood')}</p>")
     body = f"<article><h1>Storm</h1>{prose}{STORY[:400]}{places}{others}{STORY[400:]}</article>"
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "Kent: Dover, Folkestone, Ashford" in text
-    assert "Floods in the west" not in text and "Margate" not in text and "Sentence 7 of the report" in text
+    assert "Floods in the west" not in text and "Margate" not in text and "Rochester" not in text
+    assert "Sentence 7 of the report" in text
 
 
 def test_bold_lines_in_a_row_are_kept_over_the_text_they_head():
@@ -682,11 +684,13 @@ def test_bold_lines_in_a_row_are_kept_over_the_text_they_head():
 def test_sentence_that_ends_in_its_link_is_text_between_paragraphs():
     ends_linked = '<p>The mayor now faces <a href="/news/1">a charge of misusing the funds of the bridge works</a>.</p>'
     labels = ('<p>See the related story | <a href="/news/2">Council approves the loan for the bridge works.</a></p>'
-              '<p>Also on our site: <a href="/news/3">How the valley voted on the bridge, and why it matters.</a></p>')
+              '<p>Also on our site: <a href="/news/3">How the valley voted on the bridge, and why it matters.</a></p>'
+              '<p>You may also like <a href="/news/4">Why did the council vote for the bridge over the river?</a></p>')
     body = f"<article><h1>The bridge</h1>{STORY[:400]}{ends_linked}{labels}{STORY[400:]}</article>"
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "The mayor now faces a charge of misusing the funds" in text and "Sentence 7 of the report" in text
     assert "Council approves the loan" not in text and "How the valley voted" not in text
+    assert "Why did the council vote" not in text
 
 
 def test_bold_line_of_two_sentences_is_a_paragraph_not_a_subheading():

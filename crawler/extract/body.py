@@ -399,7 +399,8 @@ class _Walker:
             links = sum(max(0, min(e, end) - max(s, part_start)) for s, e in spans)
             part_kinds = [k for (s, e), k in zip(spans, kinds, strict=True) if s < end and e > part_start]
             if links > _LINK_PARA * len(text) and len(text) < 300:
-                if len(part_kinds) >= 2 and self.term_links.issuperset(part_kinds):
+                if (len(part_kinds) >= 2 and self.term_links.issuperset(part_kinds)
+                        and _term_list(raw, part_start, end, spans)):
                     # Terms linked the way the text's own sentences link them (a list of places
                     # the site links to its topic pages): text, not a line of links.
                     self.add(Block(kind="paragraph", text=text))
@@ -700,6 +701,30 @@ _BYLINE_PART = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\b:?\s", re.IGNO
 _WORD = re.compile(r"\w+")
 
 
+def _outside_links(raw: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[str]:
+    """The pieces of raw[start:end] outside the link spans: before the first link, between, after."""
+    inside = sorted((max(s, start), min(e, end)) for s, e in spans if s < end and e > start)
+    outside, pos = [], start
+    for s, e in inside:
+        outside.append(raw[pos:s] if s > pos else "")
+        pos = max(pos, e)
+    outside.append(raw[pos:end])
+    return outside
+
+
+def _term_list(raw: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether raw[start:end] is a list of terms, most of them linked: it starts with a link, and
+    links and the unlinked terms between them are short ("Kent: Dover, Folkestone, Hythe"); a label
+    ("More:") or a headline says it is a line of links."""
+    if any(min(e, end) - max(s, start) > _TERM_LEN for s, e in spans if s < end and e > start):
+        return False
+    outside = _outside_links(raw, start, end, spans)
+    return not _WORD.search(outside[0]) and all(len(piece.strip()) <= _TERM_LEN for piece in outside)
+
+
+_TERM_LEN = 40
+
+
 def _linked_sentence(raw: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether raw[start:end], mostly link text, is a sentence of the writer's with links inside it
     ("Trump <a>imposed tariffs in 2018</a>, prompting <a>retaliatory duties</a>."): it ends like a
@@ -708,20 +733,16 @@ def _linked_sentence(raw: str, start: int, end: int, spans: list[tuple[int, int]
     text = raw[start:end].strip()
     if not _SENTENCE_STOP.search(text):
         return False
-    inside = sorted((max(s, start), min(e, end)) for s, e in spans if s < end and e > start)
-    if not inside:
-        return False
-    outside, pos = [], start
-    for s, e in inside:
-        outside.append(raw[pos:s] if s > pos else "")
-        pos = max(pos, e)
-    outside.append(raw[pos:end])
+    outside = _outside_links(raw, start, end, spans)
+    if len(outside) < 2:
+        return False  # no link
     before, after = outside[0].strip(), "".join(outside[1:])
     if len(_WORD.findall("".join(outside))) < 2:
         return False
     # Words after the first link; or a sentence's start before it ("Assange faces <a>a charge of
-    # conspiracy</a>."), not a label ("Read more:", "Also read |").
-    return _WORD.search(after) is not None or len(_WORD.findall(before)) >= 3 and not before.endswith(_LABEL_ENDS)
+    # conspiracy</a>."), not a label ("Read more:", "Also read |", "See also").
+    return _WORD.search(after) is not None or (
+        len(_WORD.findall(before)) >= 3 and not before.endswith(_LABEL_ENDS) and not sel.FURNITURE_LINE.match(before))
 
 
 _LABEL_ENDS = (":", "|", "-", "–", "—", "»", ">", "[", "(", "/")
