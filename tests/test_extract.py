@@ -699,3 +699,14 @@ def test_bold_line_of_two_sentences_is_a_paragraph_not_a_subheading():
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     assert [s.heading for s in art.sections if s.heading] == ["What charges does the mayor face"]
     assert art.body.endswith("What is your favourite weekend walk? How do you keep the children walking?")
+
+
+def test_blocks_past_the_next_stories_headline_are_not_this_storys():
+    first = ("The council met on Tuesday evening and decided, after a long debate, to build the bridge over the river "
+             "that villagers had asked for since the old ferry stopped running. ") * 2
+    links = "".join(f'<li><a href="/story/{i}">Another story from the valley number {i}</a></li>' for i in range(14))
+    body = (f'<div class="main"><h1>The bridge</h1><div class="block">{first}</div><ul>{links}</ul>'
+            '<h1>Next: the school</h1><div class="block">The school reopens on Monday after the holidays, '
+            'the headteacher said, with two new classrooms.</div></div>')
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "decided, after a long debate" in text and "The school reopens" not in text

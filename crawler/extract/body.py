@@ -966,24 +966,26 @@ def _with_like_siblings(container: HtmlElement, good: dict[HtmlElement, float], 
                         inside: set[HtmlElement] | frozenset) -> list[HtmlElement]:
     """The container and, in page order, its siblings set like it (same tag, most class names in common)
     that hold more text than template: an article cut into blocks of one kind ("block", "body-elements"
-    and "body-elements walled-content"), where the scores chose one block."""
+    and "body-elements walled-content"), where the scores chose one block. A headline (<h1>) between
+    them starts another story: blocks past it are not this one's."""
     classes = set((container.get("class") or "").split())
     parent = container.getparent()
     if not classes or parent is None or container.tag in _NOT_A_BLOCK:
         return [container]
-    boxes = []
-    for sib in parent:
-        if sib is container:
-            boxes.append(sib)
-            continue
-        if sib.tag != container.tag or sib in inside:
-            continue
-        other = set((sib.get("class") or "").split())
-        if len(other & classes) < 0.5 * len(other | classes):
-            continue
-        if good.get(sib, 0.0) > bad.get(sib, 0.0) and sib.find(".//h1") is None:
-            boxes.append(sib)
-    return boxes
+    before: list[HtmlElement] = []
+    after: list[HtmlElement] = []
+    for sibs, found in ((container.itersiblings(preceding=True), before), (container.itersiblings(), after)):
+        for sib in sibs:
+            if not isinstance(sib.tag, str):
+                continue
+            if sib.tag == "h1" or sib.find(".//h1") is not None:
+                break
+            if sib.tag != container.tag or sib in inside:
+                continue
+            other = set((sib.get("class") or "").split())
+            if len(other & classes) >= 0.5 * len(other | classes) and good.get(sib, 0.0) > bad.get(sib, 0.0):
+                found.append(sib)
+    return [*reversed(before), container, *after]
 
 
 _NOT_A_BLOCK = frozenset(("article", "main", "body", "html"))
