@@ -506,7 +506,10 @@ class _Walker:
             elif sub.tag == "img":
                 continue
             if sub.text and sub.tag != "br":
-                self.inline(sub.text, is_link or sub.tag == "a", kind if is_link else sub.get("class"))
+                if is_link or sub.tag != "a":
+                    self.inline(sub.text, is_link, kind)
+                else:
+                    self.inline(sub.text, True, sub.get("class"))
             if sub is not el and sub.tail:
                 self.inline(sub.tail, is_link, kind)
 
@@ -972,13 +975,14 @@ def _with_like_siblings(container: HtmlElement, good: dict[HtmlElement, float], 
     parent = container.getparent()
     if not classes or parent is None or container.tag in _NOT_A_BLOCK:
         return [container]
+    headlines = {a for h in parent.iter("h1") for a in (h, *h.iterancestors())}
     before: list[HtmlElement] = []
     after: list[HtmlElement] = []
     for sibs, found in ((container.itersiblings(preceding=True), before), (container.itersiblings(), after)):
         for sib in sibs:
             if not isinstance(sib.tag, str):
                 continue
-            if sib.tag == "h1" or sib.find(".//h1") is not None:
+            if sib in headlines:
                 break
             if sib.tag != container.tag or sib in inside:
                 continue
