@@ -913,3 +913,113 @@ def test_the_line_introducing_a_teaser_goes_with_it():
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "in our live blog" not in text and "All the reactions" not in text
     assert "The council agreed on two points:" in text and "the fees rise." in text
+
+
+def test_live_blog_entry_citing_sources_in_its_sentences_is_not_a_teaser_card():
+    entry = ('<div class="entry"><div class="entry-info"><time>11:48</time> <a href="/people/jane">Jane Doe</a></div>'
+             '<h3>Mayor answers the critics of the bridge plan</h3><p>The mayor told <a href="/news/1">a crowded '
+             'meeting in the town hall on Tuesday evening</a> that the bridge would open next spring.</p></div>')
+    teaser = ('<div class="story"><h3><a href="/news/2">Ferries return to the island after the storm</a></h3>'
+              '<p>Timetables change again this spring.</p></div>')
+    body = f"<article><h1>Live: the bridge</h1>{STORY[:400]}{entry}{STORY[400:]}{teaser}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "Mayor answers the critics of the bridge plan" in [s.heading for s in art.sections]
+    assert "a crowded meeting in the town hall" in art.body
+    assert "Ferries return" not in art.body and "Timetables change" not in art.body
+
+
+def test_sentence_made_mostly_of_links_is_text_between_paragraphs():
+    linked = ('<p>The mayor <a href="/news/1">promised a new bridge over the river in 2019</a>, prompting the '
+              'council to <a href="/news/2">approve a loan of ten million for the works</a>.</p>')
+    read_more = '<p>Read more: <a href="/news/3">Council approves the loan for the bridge works.</a></p>'
+    trailing = '<p>Follow <a href="/topics/bridge">every story about the bridge and the works on the river</a> here.</p>'
+    body = f"<article><h1>The bridge</h1>{STORY[:400]}{linked}{read_more}{STORY[400:]}{trailing}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "The mayor promised a new bridge over the river in 2019, prompting the council to approve a loan" in text
+    assert "Read more" not in text and "Council approves the loan" not in text
+    assert "every story about the bridge" not in text and "Sentence 7 of the report" in text
+
+
+def test_article_cut_into_blocks_of_one_kind_is_walked_whole():
+    first = ("The council met on Tuesday evening and decided, after a long debate, to build the bridge over the river "
+             "that villagers had asked for since the old ferry stopped running. ") * 2
+    links = "".join(f'<li><a href="/story/{i}">Another story from the valley number {i}</a></li>' for i in range(14))
+    body = (f'<div class="main"><div class="block">{first}</div><ul>{links}</ul>'
+            '<div class="block">Work starts in spring, the mayor said, and the bridge should open next year.</div>'
+            '<div class="block"><a href="/a">Valley news</a> <a href="/b">Council</a> <a href="/c">Bridges</a></div>'
+            '<div class="block block--end text-small">Join our forums to keep talking about the valley, and send us your tips!</div></div>')
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "decided, after a long debate" in text and "Work starts in spring, the mayor said" in text
+    assert "Another story" not in text and "Valley news" not in text and "Join our forums" not in text
+
+
+def test_live_ticker_heading_named_as_a_time_keeps_its_headline():
+    entries = "".join(f'<h5 class="entry-time">{h}.{m:02d} Uhr: Council votes on bridge number {i}</h5>'
+                      f'<p>Entry {i} of the ticker tells what the council decided, and why it matters here.</p>'
+                      for i, (h, m) in enumerate([(11, 4), (9, 30), (6, 20)]))
+    stamps = '<h5 class="entry-time">14.07 Uhr</h5><p class="entry-time">Stand: 14.07 Uhr</p>'
+    body = f"<article><h1>Ticker</h1>{STORY[:400]}{stamps}{entries}{STORY[400:]}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [s.heading for s in art.sections if s.heading] == [
+        "11.04 Uhr: Council votes on bridge number 0", "9.30 Uhr: Council votes on bridge number 1",
+        "6.20 Uhr: Council votes on bridge number 2"]
+    assert "Entry 2 of the ticker" in art.body and "14.07" not in art.body
+
+
+def test_line_of_terms_linked_like_the_texts_own_is_text():
+    def term(name: str) -> str:
+        return f'<a class="topic-link" href="/topics/{name}">{name}</a>'
+    prose = (f"<p>The storm reached {term('Kent')} on Monday night and moved north to {term('Essex')} by the morning, "
+             "the weather service said, closing roads and schools.</p>")
+    places = f"<p>{term('Kent')}: {term('Dover')}, {term('Folkestone')}, {term('Ashford')}</p>"
+    others = ('<p><a class="story-link" href="/s/1">Floods in the west</a> <a class="story-link" href="/s/2">Winds '
+              'of the week</a></p><p><a href="/a">Canterbury</a>, <a href="/b">Margate</a>, <a href="/c">Deal</a></p>'
+              f"<p>Also: {term('Rochester')}, {term('Gillingham')}, {term('Chatham')}, {term('Strood')}</p>")
+    body = f"<article><h1>Storm</h1>{prose}{STORY[:400]}{places}{others}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Kent: Dover, Folkestone, Ashford" in text
+    assert "Floods in the west" not in text and "Margate" not in text and "Rochester" not in text
+    assert "Sentence 7 of the report" in text
+
+
+def test_bold_lines_in_a_row_are_kept_over_the_text_they_head():
+    results = ("<h2>Girls basketball</h2><p><strong>Valley d. Hillside 70-44</strong></p>"
+               "<p><strong>Hillside 14 11 6 15 — 44</strong></p>"
+               "<p><strong>Valley (1-0):</strong> Doe 25 points. Roe 17 points. Poe 10 points. Moe 3 points.</p>")
+    widget = '<h2>Around the valley</h2><ul><li><a href="/a">Story one</a></li><li><a href="/b">Story two</a></li></ul>'
+    body = f"<article><h1>Scores</h1>{STORY}{results}{widget}<h2>Next week</h2>{STORY}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [s.heading for s in art.sections if s.heading] == [
+        "Girls basketball", "Valley d. Hillside 70-44", "Hillside 14 11 6 15 — 44", "Next week"]
+    assert "Doe 25 points" in art.body and "Around the valley" not in art.body
+
+
+def test_sentence_that_ends_in_its_link_is_text_between_paragraphs():
+    ends_linked = '<p>The mayor now faces <a href="/news/1">a charge of misusing the funds of the bridge works</a>.</p>'
+    labels = ('<p>See the related story | <a href="/news/2">Council approves the loan for the bridge works.</a></p>'
+              '<p>Also on our site: <a href="/news/3">How the valley voted on the bridge, and why it matters.</a></p>'
+              '<p>You may also like <a href="/news/4">Why did the council vote for the bridge over the river?</a></p>')
+    body = f"<article><h1>The bridge</h1>{STORY[:400]}{ends_linked}{labels}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "The mayor now faces a charge of misusing the funds" in text and "Sentence 7 of the report" in text
+    assert "Council approves the loan" not in text and "How the valley voted" not in text
+    assert "Why did the council vote" not in text
+
+
+def test_bold_line_of_two_sentences_is_a_paragraph_not_a_subheading():
+    body = (f"<article><h1>Weekends</h1>{STORY}<p><strong>What charges does the mayor face</strong></p>{STORY}"
+            "<p><strong>What is your favourite weekend walk? How do you keep the children walking?</strong></p></article>")
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [s.heading for s in art.sections if s.heading] == ["What charges does the mayor face"]
+    assert art.body.endswith("What is your favourite weekend walk? How do you keep the children walking?")
+
+
+def test_blocks_past_the_next_stories_headline_are_not_this_storys():
+    first = ("The council met on Tuesday evening and decided, after a long debate, to build the bridge over the river "
+             "that villagers had asked for since the old ferry stopped running. ") * 2
+    links = "".join(f'<li><a href="/story/{i}">Another story from the valley number {i}</a></li>' for i in range(14))
+    body = (f'<div class="main"><h1>The bridge</h1><div class="block">{first}</div><ul>{links}</ul>'
+            '<h1>Next: the school</h1><div class="block">The school reopens on Monday after the holidays, '
+            'the headteacher said, with two new classrooms.</div></div>')
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "decided, after a long debate" in text and "The school reopens" not in text

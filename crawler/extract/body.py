@@ -176,7 +176,8 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
     for el in sel.WITH_CLASS_OR_ID(root):
         classes, ident = el.get("class") or "", el.get("id") or ""
         verdict = _names_verdict(classes, ident)  # is_boilerplate(el), without a call per element
-        if not verdict or el.tag in ("html", "body") or verdict == WEAK and _holds_prose(el):
+        if not verdict or el.tag in ("html", "body") or verdict == WEAK and (
+                _holds_prose(el) or el.tag in sel.HEADINGS and _stamped_headline(el)):
             continue
         if len(el.text_content()) < 0.4 * total or _never_a_wrapper(classes, ident):
             flagged.add(el)
@@ -184,6 +185,13 @@ def boilerplate(root: HtmlElement) -> set[HtmlElement]:
         if _names_verdict(el.get("aria-label") or "", "") and len(el.text_content()) < 0.4 * total:
             flagged.add(el)
     return flagged
+
+
+def _stamped_headline(heading: HtmlElement) -> bool:
+    """A heading named as a time that holds a headline after the time: a live ticker's entry
+    ("11.04 Uhr: Drone strike in the south"), not a timestamp."""
+    match = sel.TIME_STAMPED.match(heading.text_content())
+    return match is not None and len(match.group(1).split()) >= 3
 
 
 def _holds_prose(el: HtmlElement, paragraphs: int = 3) -> bool:
@@ -390,18 +398,22 @@ class _Walker:
         self.images: list[Image] = []
         self.buffer: list[str] = []
         self.link_spans: list[tuple[int, int]] = []  # where link text lies in the joined buffer
+        self.link_kinds: list[str | None] = []  # the class of each of those links
+        self.term_links: set[str] = set()  # classes of links inside the paragraphs kept so far
         self.buffer_len = 0
         self.skip_section = False
         self.skip_owner: HtmlElement | None = None
         self.byline: str | None = None
         self.paragraphs = 0  # paragraphs kept so far
         self.long_paragraph = False  # one of them longer than a line of standfirst
+        self.tentative: list[tuple[Section, Block]] = []  # blocks kept only if text follows them
 
     # inline text -----------------------------------------------------------------
-    def inline(self, text: str, link: bool = False) -> None:
+    def inline(self, text: str, link: bool = False, kind: str | None = None) -> None:
         if text:
             if link:
                 self.link_spans.append((self.buffer_len, self.buffer_len + len(text)))
+                self.link_kinds.append(kind)
             self.buffer.append(text)
             self.buffer_len += len(text)
 
@@ -410,8 +422,8 @@ class _Walker:
         if not self.buffer:
             return
         raw = "".join(self.buffer)
-        spans = self.link_spans
-        self.buffer, self.link_spans, self.buffer_len = [], [], 0
+        spans, kinds = self.link_spans, self.link_kinds
+        self.buffer, self.link_spans, self.link_kinds, self.buffer_len = [], [], [], 0
         start = 0
         for brk in [*_PARAGRAPH_BREAK.finditer(raw), None]:
             end = brk.start() if brk else len(raw)
@@ -423,8 +435,17 @@ class _Walker:
             if len(text) < 300 and self.is_furniture(text):
                 continue
             links = sum(max(0, min(e, end) - max(s, part_start)) for s, e in spans)
+            part_kinds = [k for (s, e), k in zip(spans, kinds, strict=True) if s < end and e > part_start]
             if links > _LINK_PARA * len(text) and len(text) < 300:
+                if (len(part_kinds) >= 2 and self.term_links.issuperset(part_kinds)
+                        and _term_list(raw, part_start, end, spans)):
+                    # Terms linked the way the text's own sentences link them (a list of places
+                    # the site links to its topic pages): text, not a line of links.
+                    self.add(Block(kind="paragraph", text=text))
+                elif self.paragraphs and _linked_sentence(raw, part_start, end, spans):
+                    self.add(Block(kind="paragraph", text=text), tentative=True)
                 continue
+            self.term_links.update(k for k in part_kinds if k)
             self.add(Block(kind="paragraph", text=text))
 
     def is_furniture(self, text: str) -> bool:
@@ -488,6 +509,12 @@ class _Walker:
             blocks.pop()
             self.paragraphs -= 1
 
+    def drop_tentative(self) -> None:
+        """Take out the tentative blocks nothing was kept after."""
+        for section, block in self.tentative:
+            section.blocks.remove(block)
+        self.tentative.clear()
+
     def above_the_text(self) -> bool:
         """Nothing but a line or two of standfirst so far."""
         return self.paragraphs <= 2 and not self.long_paragraph
@@ -495,9 +522,17 @@ class _Walker:
     def has_text(self) -> bool:
         return self.paragraphs > 0
 
-    def add(self, block: Block) -> None:
+    def add(self, block: Block, tentative: bool = False) -> None:
+        """Add a block to the current section. A tentative block (a sentence made mostly of links)
+        stays only when text is kept after it: between paragraphs it is the text's own sentence, at
+        the end of the text a line of links under it."""
         if not self.skip_section:
             self.sections[-1].blocks.append(block)
+            if tentative:
+                self.tentative.append((self.sections[-1], block))
+                return
+            if block.kind != "image":
+                self.tentative.clear()
             if block.kind == "paragraph":
                 self.paragraphs += 1
                 self.long_paragraph = self.long_paragraph or len(block.text or "") >= 150
@@ -529,15 +564,19 @@ class _Walker:
 
     def inline_element(self, el: HtmlElement) -> None:
         is_link = el.tag == "a"
+        kind = el.get("class") if is_link else None
         for sub in el.iter():
             if sub.tag == "br":
                 self.inline("\n")
             elif sub.tag == "img":
                 continue
             if sub.text and sub.tag != "br":
-                self.inline(sub.text, is_link or sub.tag == "a")
+                if is_link or sub.tag != "a":
+                    self.inline(sub.text, is_link, kind)
+                else:
+                    self.inline(sub.text, True, sub.get("class"))
             if sub is not el and sub.tail:
-                self.inline(sub.tail, is_link)
+                self.inline(sub.tail, is_link, kind)
 
     def block(self, el: HtmlElement) -> None:
         tag = el.tag
@@ -753,6 +792,56 @@ def _amp_embed_url(el: HtmlElement) -> str | None:
 _BYLINE_PART = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\b:?\s", re.IGNORECASE)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _outside_links(raw: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[str]:
+    """The pieces of raw[start:end] outside the link spans: before the first link, between, after."""
+    inside = sorted((max(s, start), min(e, end)) for s, e in spans if s < end and e > start)
+    outside, pos = [], start
+    for s, e in inside:
+        outside.append(raw[pos:s] if s > pos else "")
+        pos = max(pos, e)
+    outside.append(raw[pos:end])
+    return outside
+
+
+def _term_list(raw: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether raw[start:end] is a list of terms, most of them linked: it starts with a link, and
+    links and the unlinked terms between them are short ("Kent: Dover, Folkestone, Hythe"); a label
+    ("More:") or a headline says it is a line of links."""
+    if any(min(e, end) - max(s, start) > _TERM_LEN for s, e in spans if s < end and e > start):
+        return False
+    outside = _outside_links(raw, start, end, spans)
+    return not _WORD.search(outside[0]) and all(len(piece.strip()) <= _TERM_LEN for piece in outside)
+
+
+_TERM_LEN = 40
+
+
+def _linked_sentence(raw: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether raw[start:end], mostly link text, is a sentence of the writer's with links inside it
+    ("Trump <a>imposed tariffs in 2018</a>, prompting <a>retaliatory duties</a>."): it ends like a
+    sentence, and words outside the links follow the first link or start the sentence before it. A
+    label before a link ("Read more: <a>headline</a>") or a sentence that is all link is not one."""
+    text = raw[start:end].strip()
+    if not _SENTENCE_STOP.search(text):
+        return False
+    outside = _outside_links(raw, start, end, spans)
+    if len(outside) < 2:
+        return False  # no link
+    before, after = outside[0].strip(), "".join(outside[1:])
+    if len(_WORD.findall("".join(outside))) < 2:
+        return False
+    # Words after the first link; or a sentence's start before it ("Assange faces <a>a charge of
+    # conspiracy</a>."), not a label ("Read more:", "Also read |", "See also").
+    return _WORD.search(after) is not None or (
+        len(_WORD.findall(before)) >= 3 and not before.endswith(_LABEL_ENDS) and not sel.FURNITURE_LINE.match(before))
+
+
+_LABEL_ENDS = (":", "|", "-", "–", "—", "»", ">", "[", "(", "/")
+
+
 def _meta_line(text: str) -> bool:
     """A line of article metadata set in parts: "Do 25.04.24 | 14:07 Uhr | Von Jane Doe", "Published
     13 May 2026 | 3 min read | By: Jane Doe"."""
@@ -771,6 +860,7 @@ def _has_block(el: HtmlElement) -> bool:
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.,;:!…]\W*$")
+_SENTENCE_STOP = re.compile(r"[.!?…。！？][\"'»«“”‘’)\]]*$")  # the end of a sentence, past closing quotes
 
 
 def _is_pseudo_heading(el: HtmlElement) -> bool:
@@ -817,8 +907,11 @@ def _is_marked_subheading(el: HtmlElement) -> bool:
 
 
 def _heading_like(text: str) -> bool:
-    """Short, and not ending like a sentence."""
-    return 3 <= len(text) <= 120 and not _SENTENCE_END.search(text)
+    """Short, not ending like a sentence, and not two sentences ("What do you think? Tell us below")."""
+    return 3 <= len(text) <= 120 and not _SENTENCE_END.search(text) and not _QUESTION_THEN_SENTENCE.search(text)
+
+
+_QUESTION_THEN_SENTENCE = re.compile(r"\w[?!]\s+[A-ZÀ-ÖØ-Þ]\w*\s+\w")
 
 
 _BOLD_TAGS = frozenset(("strong", "b"))
@@ -856,11 +949,25 @@ def _in_header(el: HtmlElement) -> bool:
 
 def _is_card(el: HtmlElement) -> bool:
     """A small box with a link and little text, or with its headline set in a link: a teaser card
-    for another story."""
+    for another story.
+
+    Links set inside sentences of running text (a live blog's entry citing its sources) do not make
+    a card: a teaser links its headline, picture or "read more", not words within its sentences."""
     text_len = len(el.text_content())
     if text_len >= 600 or el.find(".//a[@href]") is None:
         return False
-    return _link_len(el) > 0.2 * text_len or any(_linked_headline(h) for h in el.iter(*sel.HEADINGS))
+    if any(_linked_headline(h) for h in el.iter(*sel.HEADINGS)):
+        return True
+    links = _link_len(el)
+    if links <= 0.2 * text_len:
+        return False
+    for p in el.iter("p"):
+        text = p.text_content().strip()
+        if len(text) >= 80 and _SENTENCE_STOP.search(text):
+            in_p = _link_len(p)
+            if in_p and len(text) - in_p >= 20:
+                links -= in_p
+    return links > 0.2 * text_len
 
 
 def _linked_headline(heading: HtmlElement) -> bool:
@@ -919,16 +1026,24 @@ _NAME_SPLIT = re.compile(r"\s+(?:and|und|et|y|e|og|och|en)\s+|\s*[,&|]\s*", re.I
 def _drop_empty(sections: list[Section]) -> list[Section]:
     """Sections with content, and headings directly followed by a deeper subheading; a heading with
     nothing under it is a teaser title or a widget label."""
-    kept = []
-    for i, section in enumerate(sections):
+    kept: list[Section] = []
+    nxt: Section | None = None  # the next section kept
+    for section in reversed(sections):
         if section.blocks:
             kept.append(section)
-        elif section.heading and i + 1 < len(sections):
-            nxt = sections[i + 1]
-            # A bold-paragraph subheading has no level; under a real heading it is the deeper one.
-            deeper = nxt.level is None or nxt.level > section.level if section.level else False
-            if nxt.heading and deeper and nxt.blocks:
+            nxt = section
+        elif section.heading and nxt is not None:
+            # A bold-paragraph subheading has no level; under a real heading it is the deeper one,
+            # and bold lines in a row are lines of text over the text they head.
+            deeper = nxt.level is None or (nxt.level > section.level if section.level else False)
+            if nxt.heading and deeper:
                 kept.append(section)
+                nxt = section
+            else:
+                nxt = None
+        else:
+            nxt = None
+    kept.reverse()
     return kept
 
 
@@ -949,14 +1064,20 @@ def _one_article(container: HtmlElement, titles: list[str]) -> HtmlElement:
 def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged: set[HtmlElement],
                     authors: list[str] | None = None, site_names: list[str] | None = None,
                     description: str | None = None) -> tuple[_Walker, HtmlElement | None]:
-    container = find_container(root, _inside(flagged, root) if flagged else frozenset())
+    inside = _inside(flagged, root) if flagged else frozenset()
+    good, bad = _text_scores(root, inside)
+    container = _best_box(good, bad)
+    boxes = [container] if container is not None else []
     if container is not None:
-        container = _one_article(container, titles)
+        one = _one_article(container, titles)
+        boxes = [one] if one is not container else _with_like_siblings(container, good, bad, inside)
+        container = one
     walker = _Walker(base_url, titles, flagged, authors, site_names, description)
-    if container is not None:
-        walker.picture_boxes = _picture_boxes(container)
-        walker.walk(container)
+    for box in boxes:
+        walker.picture_boxes = _picture_boxes(box)
+        walker.walk(box)
         walker.flush()
+    walker.drop_tentative()
     return walker, container
 
 
@@ -1025,6 +1146,36 @@ def _picture_boxes(container: HtmlElement) -> set[HtmlElement]:
             boxes.add(el)
             el = el.getparent()
     return boxes
+
+
+def _with_like_siblings(container: HtmlElement, good: dict[HtmlElement, float], bad: dict[HtmlElement, float],
+                        inside: set[HtmlElement] | frozenset) -> list[HtmlElement]:
+    """The container and, in page order, its siblings set like it (same tag, most class names in common)
+    that hold more text than template: an article cut into blocks of one kind ("block", "body-elements"
+    and "body-elements walled-content"), where the scores chose one block. A headline (<h1>) between
+    them starts another story: blocks past it are not this one's."""
+    classes = set((container.get("class") or "").split())
+    parent = container.getparent()
+    if not classes or parent is None or container.tag in _NOT_A_BLOCK:
+        return [container]
+    headlines = {a for h in parent.iter("h1") for a in (h, *h.iterancestors())}
+    before: list[HtmlElement] = []
+    after: list[HtmlElement] = []
+    for sibs, found in ((container.itersiblings(preceding=True), before), (container.itersiblings(), after)):
+        for sib in sibs:
+            if not isinstance(sib.tag, str):
+                continue
+            if sib in headlines:
+                break
+            if sib.tag != container.tag or sib in inside:
+                continue
+            other = set((sib.get("class") or "").split())
+            if len(other & classes) >= 0.5 * len(other | classes) and good.get(sib, 0.0) > bad.get(sib, 0.0):
+                found.append(sib)
+    return [*reversed(before), container, *after]
+
+
+_NOT_A_BLOCK = frozenset(("article", "main", "body", "html"))
 
 
 def _text_len(walker: _Walker) -> int:
@@ -1102,6 +1253,13 @@ def find_container(root: HtmlElement, inside: set[HtmlElement] | frozenset = fro
     and not link-dense, bad otherwise (links, short labels, template parts); each unit's length is
     added to all its ancestors, and the container is the ancestor with the largest good - bad.
     """
+    good, bad = _text_scores(root, inside, short)
+    return _best_box(good, bad, lam)
+
+
+def _text_scores(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(),
+                 short: float = 0.5) -> tuple[dict[HtmlElement, float], dict[HtmlElement, float]]:
+    """Good and bad text of every element's subtree (see ``find_container``)."""
     good: dict[HtmlElement, float] = {}
     bad: dict[HtmlElement, float] = {}
     for el in root.iter(*_UNIT_TAGS):
@@ -1149,6 +1307,11 @@ def find_container(root: HtmlElement, inside: set[HtmlElement] | frozenset = fro
         b = bad.get(el)
         if b:
             bad[parent] = bad.get(parent, 0.0) + b
+    return good, bad
+
+
+def _best_box(good: dict[HtmlElement, float], bad: dict[HtmlElement, float], lam: float = 1.0) -> HtmlElement | None:
+    """The element with the most good text net of bad, tightened and widened (see ``find_container``)."""
     best, best_score = None, 0.0
     for el, g in good.items():
         score = g - lam * bad.get(el, 0.0)

@@ -271,6 +271,11 @@ CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+# A time of day, then a headline: a live ticker's entry heading ("11.04 Uhr: …", "10:32 am - …").
+TIME_STAMPED = re.compile(
+    r"^\W*\d{1,2}[.:h]\d{2}\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?\s*[:|–—-]\s*(\w.*)$", re.IGNORECASE | re.DOTALL
+)
+
 # Media player furniture: "00:00 / 03:15", "Video loading"...
 PLAYER_LINE = re.compile(
     r"^\W*(?:\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|video (?:loading|unavailable|wird geladen)|player wird geladen|"
