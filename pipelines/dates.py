@@ -501,8 +501,9 @@ def _ask_dateparser(text: str) -> _Recipe | None:
 
 # --------------------------------------------------------------------------- entry point
 @lru_cache(maxsize=16384)
-def _recipe(raw: str) -> _Recipe | None:
-    """The recipe for one date text, or None when it names no date. Pure in ``raw``: cacheable."""
+def _recipe(raw: str, ask: bool = True) -> _Recipe | None:
+    """The recipe for one date text, or None when it names no date. Pure in ``raw``: cacheable.
+    ``ask=False`` leaves dateparser out (our own forms only)."""
     text = _WS.sub(" ", raw).strip()
     iso = _ISO.match(text)
     if iso:
@@ -525,7 +526,7 @@ def _recipe(raw: str) -> _Recipe | None:
                     return recipe
         if stripped and (any(c.isdigit() for c in stripped) or _RELATIVE_HINT.search(stripped)):
             for_dateparser.append(stripped)
-    for candidate in for_dateparser[:3]:
+    for candidate in for_dateparser[:3] if ask else ():
         if _NO_DAY.match(candidate) or _VAGUE.search(candidate):  # "2025", "a few minutes ago"
             continue
         if _ONE_AMOUNT.match(candidate) and not _RELATIVE_HINT.search(candidate):  # "5 min read": no date
@@ -536,14 +537,16 @@ def _recipe(raw: str) -> _Recipe | None:
     return None
 
 
-def parse_date(text: str | None, base: datetime) -> datetime | None:
+def parse_date(text: str | None, base: datetime, ask_dateparser: bool = True) -> datetime | None:
     """The instant or wall time ``text`` names; relative forms anchored on ``base`` (the fetch
-    time; a naive base is taken as UTC). None when there is no plausible date in it."""
+    time; a naive base is taken as UTC). None when there is no plausible date in it.
+    ``ask_dateparser=False`` reads only the forms newsdesk knows itself, for a text that is a hint,
+    not the date: dateparser's first look at a language costs a second."""
     if not text or not isinstance(text, str) or len(text) > _MAX_LEN:
         return None
     if base.tzinfo is None:
         base = base.replace(tzinfo=_UTC)
-    recipe = _recipe(text)
+    recipe = _recipe(text, ask_dateparser)
     if recipe is None:
         return None
     try:

@@ -50,7 +50,7 @@ def _publisher_zone(article: Article, base: datetime) -> timezone | None:
     published = article.published_at
     if published is None or published.utcoffset() != timedelta(0) or not article.local_times_raw:
         return None
-    locals_ = [t for t in (parse_date(raw, base) for raw in article.local_times_raw) if t is not None]
+    locals_ = [t for t in (parse_date(raw, base, ask_dateparser=False) for raw in article.local_times_raw) if t]
     for local in locals_:
         zone = local_offset(published, local)
         if zone is not None:

@@ -466,7 +466,8 @@ def local_times(root: HtmlElement, metas: MetaMap, small_texts, published_raw: s
         if _LOCAL_ISO.match(value):
             found.append(value)
     head = _headline(root, title)
-    dateline = dom_date(small_texts, _near_headline(head)) or headline_date(head)
+    clocked = [(el, text) for el, text in small_texts if _CLOCK.search(text)]
+    dateline = dom_date(clocked, _near_headline(head)) or headline_date(head)
     if dateline and _CLOCK.search(dateline):
         found.append(dateline)
     return list(dict.fromkeys(found))[:6]
