@@ -1023,3 +1023,26 @@ def test_blocks_past_the_next_stories_headline_are_not_this_storys():
             'the headteacher said, with two new classrooms.</div></div>')
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "decided, after a long debate" in text and "The school reopens" not in text
+
+
+# --------------------------------------------------------------------------- a day under the headline, the last resort
+
+
+BY_DAY = ('<article><div class="top"><h1>Council decides</h1></div><div class="writer"><div class="pic"><img src="/a.png">'
+          '</div><div class="name"><span>JANE DOE, THE PAPER</span></div><div class="name"><span>18 NOV 2019</span></div></div>')
+
+
+def test_a_day_beside_the_writer_under_the_headline_is_the_last_resort():
+    art = extract_article(page(BY_DAY + STORY + "</article>", ARTICLE), "https://a.org/x", NOW)
+    assert art.published_raw == "18 NOV 2019"
+
+
+def test_the_url_date_comes_before_a_day_under_the_headline():
+    art = extract_article(page(BY_DAY + STORY + "</article>", ARTICLE), "https://a.org/2019/11/17/council/", NOW)
+    assert art.published_raw == "2019-11-17"
+
+
+def test_a_year_far_below_the_headline_is_no_date():
+    lines = "".join(f"<div><span>Line {i} of the box</span></div>" for i in range(6))
+    body = f'<article><div class="top"><h1>Council decides</h1></div><div>{lines}<span>18 NOV 2019</span></div>{STORY}</article>'
+    assert extract_article(page(body, ARTICLE), "https://a.org/x", NOW).published_raw is None

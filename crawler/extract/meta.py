@@ -447,7 +447,7 @@ def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None
     head = _headline(root, title)
     near = _near_headline(head)
     return (_itemprop_date(root, "datePublished", near) or dom_date(small_texts, near) or script_date(root)
-            or headline_date(head) or url_date(url))
+            or headline_date(head) or url_date(url) or headline_date(head, clock=False))
 
 
 def local_times(root: HtmlElement, metas: MetaMap, small_texts, published_raw: str | None,
@@ -553,11 +553,13 @@ def dom_date(small: list[tuple[HtmlElement, str]], near: set[HtmlElement] | None
     return _prefer_near(found, near or set())
 
 
-def headline_date(head: HtmlElement | None) -> str | None:
+def headline_date(head: HtmlElement | None, clock: bool = True) -> str | None:
     """A line just under the headline with a date and a clock time, where no element says it holds
-    the date: "Do 25.04.24 | 14:07 Uhr | Von Jane Doe"."""
+    the date: "Do 25.04.24 | 14:07 Uhr | Von Jane Doe". With ``clock=False`` (the last resort, after
+    the URL), a date with its year will do: "18 NOV 2019" beside the writer's name."""
     if head is None:
         return None
+    dated = _CLOCK if clock else _YEAR
     seen = 0
     for node in (head, head.getparent()):
         if node is None:
@@ -565,7 +567,9 @@ def headline_date(head: HtmlElement | None) -> str | None:
         for sibling in node.itersiblings():
             for el in sibling.iter(*_SHORT_TEXT_TAGS):
                 text = el.text
-                if text and _CLOCK.search(text) and _DATE_LIKE.search(text):
+                if not text or text.isspace():
+                    continue
+                if dated.search(text) and _DATE_LIKE.search(text):
                     return _BYLINE_AFTER.split(" ".join(text.split()), maxsplit=1)[0]
                 seen += 1
                 if seen >= 6:
@@ -574,6 +578,7 @@ def headline_date(head: HtmlElement | None) -> str | None:
 
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19[9]\d|20\d\d)(?!\d)")
 _BYLINE_AFTER = re.compile(r"\s*[|·•]\s*(?:von|by|par|por|di|door|av|af)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
