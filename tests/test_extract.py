@@ -913,3 +913,26 @@ def test_the_line_introducing_a_teaser_goes_with_it():
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "in our live blog" not in text and "All the reactions" not in text
     assert "The council agreed on two points:" in text and "the fees rise." in text
+
+
+SITE_CREDIT = (ARTICLE + '<meta property="og:site_name" content="valleytimes.example">'
+               '<meta name="author" content="Valley Times (www.valleytimes.example)">')
+
+
+def test_byline_in_the_page_names_the_writer_where_metadata_credits_only_the_site():
+    body = f'<article><h1>H</h1><div class="article-byline">Von Jane Doe, Springfield</div>{PARAS}</article>'
+    art = extract_article(page(body, SITE_CREDIT), "https://www.valleytimes.example/x", NOW)
+    assert art.authors == ["Von Jane Doe, Springfield"] and art.organizations == []
+
+
+def test_writer_named_before_the_site_in_metadata_is_kept():
+    head = ARTICLE + '<meta property="og:site_name" content="valleytimes"><meta name="author" content="Ann Smith, Valleytimes.example">'
+    body = f'<article><h1>H</h1><div class="article-byline">Von Jane Doe</div>{PARAS}</article>'
+    art = extract_article(page(body, head), "https://www.valleytimes.example/x", NOW)
+    assert art.authors == ["Ann Smith, Valleytimes.example"]
+
+
+def test_dated_line_marked_as_byline_does_not_replace_a_site_credit():
+    body = f'<article><h1>H</h1><div class="byline">Published 12.03.25 at 10:00</div>{PARAS}</article>'
+    art = extract_article(page(body, SITE_CREDIT), "https://www.valleytimes.example/x", NOW)
+    assert art.authors == ["Valley Times (www.valleytimes.example)"]

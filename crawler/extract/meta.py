@@ -322,11 +322,22 @@ def credits_site(name: str, site_names: set[str] | frozenset) -> bool:
     return any(s and f" {_fold(s)} " in folded for s in site_names)
 
 
+def _site_credit(name: str, site_names: set[str] | frozenset) -> bool:
+    """A credit of the site alone: its first part names the site ("n-tv NACHRICHTEN", "Deutsche
+    Welle (www.dw.com)", "Example.com, Frankfurt"), not a writer with the site after the name
+    ("Jane Doe, Example.com")."""
+    return credits_site(_CREDIT_PARTS.split(name, maxsplit=1)[0], site_names)
+
+
+_CREDIT_PARTS = re.compile(r"\s*[,;|]\s*")
+
+
 def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
                     site_names: set[str] | frozenset = frozenset()) -> tuple[list[str], list[str]]:
     """Raw author strings (people) and organisations: JSON-LD, then <meta>, then the byline in the
-    page. A "person" that is the site's own name counts as an organisation, and the search goes on."""
-    people: list[str] = []
+    page. A "person" that is the site's own name counts as an organisation, and the search goes on;
+    so it does past a source that credits only the site ("n-tv NACHRICHTEN", "Deutsche Welle
+    (www.dw.com)"), which is kept only when no later source names someone else."""
     orgs: list[str] = []
     sites = {_fold(s) for s in site_names if s}
 
@@ -338,22 +349,34 @@ def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
             (orgs if _fold(name) in sites else out).append(name)
         return out
 
-    if article_ld:
-        found: list[str] = []
-        _ld_people(article_ld.get("author") or article_ld.get("creator"), found, orgs)
-        people = keep(found)
-    if not people:
+    def sources():
+        if article_ld:
+            found: list[str] = []
+            _ld_people(article_ld.get("author") or article_ld.get("creator"), found, orgs)
+            yield keep(found), False
         for key in sel.META_AUTHOR:
-            people = keep([v for v in metas.get(key, ()) if not _URLISH.search(v) and not v.startswith("@")])
-            if people:
-                break
-    if not people:
+            yield keep([v for v in metas.get(key, ()) if not _URLISH.search(v) and not v.startswith("@")]), False
         written_by = labelled_meta(metas, _WRITTEN_BY)
-        people = keep([written_by] if written_by else [])
-    if not people:
-        people = keep(_dom_bylines(root))
+        yield keep([written_by] if written_by else []), False
+        yield keep(_dom_bylines(root)), True
+
+    people: list[str] = []
+    site_only: list[str] = []
+    for names, in_page in sources():
+        if not names:
+            continue
+        if not all(_site_credit(n, site_names) for n in names):
+            # Below a site credit, a byline in the page must read as one: no dates or counts.
+            if not (site_only and in_page and any(c.isdigit() for n in names for c in n)):
+                people = names
+                break
+        elif not site_only:
+            site_only = names
     if people:
         # The publisher credited as author beside real people is not a byline credit.
+        orgs = [o for o in orgs if not credits_site(o, site_names)]
+    elif site_only:
+        people = site_only
         orgs = [o for o in orgs if _fold(o) not in sites]
     return people, orgs
 
