@@ -936,3 +936,26 @@ def test_dated_line_marked_as_byline_does_not_replace_a_site_credit():
     body = f'<article><h1>H</h1><div class="byline">Published 12.03.25 at 10:00</div>{PARAS}</article>'
     art = extract_article(page(body, SITE_CREDIT), "https://www.valleytimes.example/x", NOW)
     assert art.authors == ["Valley Times (www.valleytimes.example)"]
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("<ul><li><strong>Date</strong> 12.03.2025</li><li><strong>Autorin/Autor</strong> Jane Doe</li></ul>", ["Jane Doe"]),
+    ('<ul><li>By: <span><a href="/jd">Jane Doe</a>, </span><span><a href="/jr">John Roe</a></span></li>'
+     "<li>Translation: <a>Ann Smith</a></li></ul>", ["Jane Doe, John Roe"]),
+    ("<dl><dt>Author</dt><dd>Jane Doe</dd><dt>Section</dt><dd>World</dd></dl>", ["Jane Doe"]),
+    ("<p><span>Text:</span> Jane Doe</p>", ["Jane Doe"]),
+])
+def test_byline_after_a_label(byline, expected):
+    art = extract_article(page(f"<article><h1>H</h1>{byline}{PARAS}</article>", ARTICLE), "https://a.org/x", NOW)
+    assert art.authors == expected
+
+
+@pytest.mark.parametrize("line", [
+    "<p><strong>Von</strong> 10:00 bis 12:00 Uhr geöffnet</p>",  # a time, not a name
+    '<div class="comments"><p><b>By</b> Reader Joe</p></div>',  # a comment's poster
+    "<footer><p><b>Author:</b> Site Team</p></footer>",
+    "<div><button>Text</button> Larger Smaller</div>",  # a common word needs its colon to be a label
+])
+def test_labels_that_do_not_introduce_the_byline(line):
+    art = extract_article(page(f"<article><h1>H</h1>{line}{PARAS}</article>", ARTICLE), "https://a.org/x", NOW)
+    assert art.authors == []

@@ -291,6 +291,8 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
         if len(people) >= 6:
             break
     if not people:
+        people = _labelled_byline(root)
+    if not people:
         for a in sel.AUTHOR_LINKS(root):
             if _in_template(a):
                 continue
@@ -300,6 +302,41 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
             if len(people) >= 3:
                 break
     return people
+
+
+# A label set before the names: "Von:", "By", "Autorin/Autor", "Text:" (a word this common needs its colon).
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:by|von|par|por|door|av|af|di|yazan|written by|verfasst von|geschrieben von|écrit par|escrito por|"
+    r"scritto da|authors?|autor(?:in|en|innen)?(?:\s*/\s*autor(?:in|en|innen)?)?|auteur|autore|yazar)\s*[:：]?"
+    r"|(?:text|texte|testo|tekst)\s*[:：])$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_byline(root: HtmlElement) -> list[str]:
+    """The names after the first byline label in the page: "<li><strong>Autor</strong> Jane Doe</li>",
+    "<li>Von: <a>Jane Doe</a>, <a>John Roe</a></li>", "<dt>Author</dt><dd>Jane Doe</dd>". The label is
+    an element's whole own text; the names are the rest of its element (when it holds them) or what
+    follows it up to the next label of its kind. Names hold no digits (a date line is no byline)."""
+    for el in root.iter(etree.Element):
+        label = el.text
+        if not label or len(label) > 200 or not _BYLINE_LABEL.match(label.strip()):
+            continue
+        if el.tag in _NOT_BYLINE_TAGS or _in_template(el):
+            continue
+        if len(el):
+            text = el.text_content()[len(label):]
+        else:
+            parts = [el.tail or ""]
+            for sibling in el.itersiblings():
+                if sibling.tag == el.tag:
+                    break
+                parts += [sibling.text_content() if isinstance(sibling.tag, str) else "", sibling.tail or ""]
+            text = "".join(parts)
+        text = clean_text(text).strip(" ,;|·•")
+        if 2 < len(text) < 100 and not any(c.isdigit() for c in text) and not _NOT_A_NAME.search(text):
+            return [text]
+    return []
 
 
 _WRITTEN_BY = re.compile(r"^(?:written by|author|by|verfasst von|geschrieben von|autor(?:in)?|auteur|écrit par)\W*$",
