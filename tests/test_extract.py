@@ -959,3 +959,9 @@ def test_byline_after_a_label(byline, expected):
 def test_labels_that_do_not_introduce_the_byline(line):
     art = extract_article(page(f"<article><h1>H</h1>{line}{PARAS}</article>", ARTICLE), "https://a.org/x", NOW)
     assert art.authors == []
+
+
+def test_heading_marked_as_the_byline_is_not_a_section():
+    head = ARTICLE + '<meta name="author" content="Jane Doe">'
+    body = f'<article><h1>H</h1><h5 class="story-authorline">jd Springfield</h5>{PARAS}<h2>Next part</h2>{PARAS}</article>'
+    assert headings(body, head) == ["Next part"]
