@@ -961,6 +961,19 @@ def test_labels_that_do_not_introduce_the_byline(line):
     assert art.authors == []
 
 
+def test_written_by_and_reading_time_in_one_tag_each():
+    head = (ARTICLE + '<meta name="author" content="j.doe@paper.example">'
+            '<meta name="twitter:misc:Est. reading time" content="3 minutes">'
+            '<meta name="twitter:misc:Written by" content="Jane Doe">')
+    art = extract_article(page(PARAS, head), "https://a.org/x", NOW)
+    assert (art.authors, art.read_time_raw) == (["Jane Doe"], "3 minutes")
+
+
+def test_other_twitter_misc_pairs_are_not_the_author():
+    head = ARTICLE + '<meta name="twitter:misc:Est. reading time" content="3 minutes">'
+    assert extract_article(page(PARAS, head), "https://a.org/x", NOW).authors == []
+
+
 def test_heading_marked_as_the_byline_is_not_a_section():
     head = ARTICLE + '<meta name="author" content="Jane Doe">'
     body = f'<article><h1>H</h1><h5 class="story-authorline">jd Springfield</h5>{PARAS}<h2>Next part</h2>{PARAS}</article>'

@@ -345,11 +345,15 @@ _WRITTEN_BY = re.compile(r"^(?:written by|author|by|verfasst von|geschrieben von
 
 def labelled_meta(metas: MetaMap, label: re.Pattern, pairs: int = 4) -> str | None:
     """Yoast's reading-card pairs: the "twitter:dataN" whose "twitter:labelN" matches ("Written by",
-    "Est. reading time")."""
+    "Est. reading time"), or the same pair in one tag, as headless front ends write Yoast's
+    ``twitter_misc`` ("twitter:misc:Written by")."""
     for i in range(1, pairs + 1):
         name = first_meta(metas, (f"twitter:label{i}",))
         if name and label.search(name):
             return first_meta(metas, (f"twitter:data{i}",))
+    for key, values in metas.items():
+        if key.startswith("twitter:misc:") and label.search(key[13:]):
+            return values[0]
     return None
 
 
