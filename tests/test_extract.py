@@ -211,6 +211,23 @@ def test_admin_account_is_no_byline():
     assert art.authors == ["Jane Doe"]
 
 
+ADMIN_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+            ' "author": {"@id": "https://valley.example/author/admin/", "name": "Webmaster K"}}</script>')
+ADMIN_BYLINE = '<p>by <span class="author"><a href="https://valley.example/author/admin/">Webmaster K</a></span></p>'
+
+
+def test_admin_account_shown_as_the_byline_gives_way_to_the_writer_above_the_text():
+    body = f"<article><h1>H</h1>{ADMIN_BYLINE}<p><strong>JANE DOE</strong></p>{PARAS}</article>"
+    art = extract_article(page(body, ADMIN_LD), "https://valley.example/x", NOW)
+    assert (art.authors, art.organizations) == (["JANE DOE"], [])
+
+
+def test_admin_account_alone_stays_the_credit():
+    art = extract_article(page(f"<article><h1>H</h1>{ADMIN_BYLINE}{PARAS}</article>", ADMIN_LD),
+                          "https://valley.example/x", NOW)
+    assert (art.authors, art.organizations) == ([], ["Webmaster K"])
+
+
 def test_nested_byline_parts_are_not_names():
     body = ('<div class="authors"><span class="author-brand">capital</span> von '
             f'<span class="author-name">Jane Doe</span></div><article>{PARAS}</article>')

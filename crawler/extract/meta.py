@@ -236,6 +236,20 @@ def _ld_people(value, people: list[str], orgs: list[str], depth: int = 0) -> Non
 _ADMIN_ACCOUNT = re.compile(r"/author/admin/?$", re.IGNORECASE)
 
 
+def house_accounts(article_ld: dict | None) -> set[str]:
+    """Display names of the CMS's administrator account among the JSON-LD authors ("Valley D"): the
+    site posting under another name, a credit of the site like its own name."""
+    authors = article_ld.get("author") if article_ld else None
+    names = set()
+    for value in authors if isinstance(authors, list) else [authors]:
+        if isinstance(value, dict) and _ADMIN_ACCOUNT.search(text_value(value.get("url")) or
+                                                             text_value(value.get("@id")) or ""):
+            name = text_value(value.get("name"))
+            if name:
+                names.add(name)
+    return names
+
+
 _NOT_BYLINE_TAGS = ("meta", "link", "script", "style", "body", "html", "article", "main", "section")
 _NOT_BYLINE_PLACES = ("form", "figure", "figcaption", "footer", "nav", "aside", "blockquote")
 _NOT_A_NAME = re.compile(
@@ -387,7 +401,10 @@ def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
         for name in names:
             if _NOT_A_NAME.search(name):
                 continue
-            (orgs if _fold(name) in sites else out).append(name)
+            if _fold(name) not in sites:
+                out.append(name)
+            elif name not in orgs:
+                orgs.append(name)
         return out
 
     def sources():
