@@ -108,3 +108,20 @@ def test_normalize_article_splits_people_and_organisations(authors, organization
     article = Article(url="https://example.com/a", authors=authors, organizations=organizations, site_name=site)
     normalize_article(article)
     assert (article.authors, article.organizations) == (people, expected_orgs)
+
+
+@pytest.mark.parametrize(
+    "authors, organizations, people, expected_orgs",
+    [
+        (["Jane Doe, Professor, Valley.example"], [], ["Jane Doe"], []),  # beside a person
+        (["valley.example, Springfield"], ["Redaktion valley.example"], [], ["Redaktion valley.example"]),
+        # alone, or beside a credit that is not the site's, the site's name is the credit
+        (["Valley.example"], [], [], ["Valley.example"]),
+        (["Valley.example with Agencies"], [], [], ["Valley.example", "Agencies"]),
+    ],
+)
+def test_the_site_beside_other_credits_is_no_credit(authors, organizations, people, expected_orgs):
+    article = Article(url="https://www.valley.example/a", authors=authors, organizations=organizations,
+                      site_name="Valley Daily")
+    normalize_article(article)
+    assert (article.authors, article.organizations) == (people, expected_orgs)
