@@ -327,12 +327,15 @@ _BYLINE_LABEL = re.compile(
 )
 
 
+_LABEL_TAGS = ("strong", "b", "span", "em", "i", "small", "label", "dt", "th", "td", "li", "p", "div")
+
+
 def _labelled_byline(root: HtmlElement) -> list[str]:
     """The names after the first byline label in the page: "<li><strong>Autor</strong> Jane Doe</li>",
     "<li>Von: <a>Jane Doe</a>, <a>John Roe</a></li>", "<dt>Author</dt><dd>Jane Doe</dd>". The label is
     an element's whole own text; the names are the rest of its element (when it holds them) or what
     follows it up to the next label of its kind. Names hold no digits (a date line is no byline)."""
-    for el in root.iter(etree.Element):
+    for el in root.iter(*_LABEL_TAGS):
         label = el.text
         if not label or len(label) > 200 or not _BYLINE_LABEL.match(label.strip()):
             continue
