@@ -961,6 +961,8 @@ def test_dated_line_marked_as_byline_does_not_replace_a_site_credit():
      "<li>Translation: <a>Ann Smith</a></li></ul>", ["Jane Doe, John Roe"]),
     ("<dl><dt>Author</dt><dd>Jane Doe</dd><dt>Section</dt><dd>World</dd></dl>", ["Jane Doe"]),
     ("<p><span>Text:</span> Jane Doe</p>", ["Jane Doe"]),
+    # a front end's empty comment before the label; the date after the name is no name
+    ('<div> <!-- -->Written by <a href="/team">Jane Doe</a> on March 12, 2025</div>', ["Jane Doe"]),
 ])
 def test_byline_after_a_label(byline, expected):
     art = extract_article(page(f"<article><h1>H</h1>{byline}{PARAS}</article>", ARTICLE), "https://a.org/x", NOW)

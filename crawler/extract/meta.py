@@ -333,16 +333,17 @@ _LABEL_TAGS = ("strong", "b", "span", "em", "i", "small", "label", "dt", "th", "
 def _labelled_byline(root: HtmlElement) -> list[str]:
     """The names after the first byline label in the page: "<li><strong>Autor</strong> Jane Doe</li>",
     "<li>Von: <a>Jane Doe</a>, <a>John Roe</a></li>", "<dt>Author</dt><dd>Jane Doe</dd>". The label is
-    an element's whole own text; the names are the rest of its element (when it holds them) or what
+    an element's whole own text (or a comment's tail: "<div><!-- -->Written by <a>…</a> on …</div>");
+    the names are the links of its element when it holds some, else the rest of its element or what
     follows it up to the next label of its kind. Names hold no digits (a date line is no byline)."""
-    for el in root.iter(*_LABEL_TAGS):
-        label = el.text
+    for el, label in _label_texts(root):
         if not label or len(label) > 200 or not _BYLINE_LABEL.match(label.strip()):
             continue
         if el.tag in _NOT_BYLINE_TAGS or _in_template(el):
             continue
-        if len(el):
-            text = el.text_content()[len(label):]
+        if any(isinstance(child.tag, str) for child in el):
+            links = [clean_text(a.text_content()) for a in el.iter("a")]
+            text = ", ".join(t for t in links if t) or el.text_content().split(label, 1)[-1]
         else:
             parts = [el.tail or ""]
             for sibling in el.itersiblings():
@@ -354,6 +355,17 @@ def _labelled_byline(root: HtmlElement) -> list[str]:
         if 2 < len(text) < 100 and not any(c.isdigit() for c in text) and not _NOT_A_NAME.search(text):
             return [text]
     return []
+
+
+def _label_texts(root: HtmlElement):
+    """(element, its own text) for the elements a label is set in, then (parent, tail) of comments
+    (front ends put empty comments before a label)."""
+    for el in root.iter(*_LABEL_TAGS):
+        yield el, el.text
+    for comment in root.iter(etree.Comment):
+        parent = comment.getparent()
+        if parent is not None and comment.tail and not (parent.text or "").strip():
+            yield parent, comment.tail
 
 
 _WRITTEN_BY = re.compile(r"^(?:written by|author|by|verfasst von|geschrieben von|autor(?:in)?|auteur|écrit par)\W*$",
