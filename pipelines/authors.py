@@ -50,6 +50,11 @@ _JOB_WORDS = frozenset(
     dziennikarz dziennikarka korespondent redaktør senior chief deputy special political foreign associate
     contributing executive managing freelance freie freier leitender stellvertretender""".split()
 )
+# Degrees and credentials written after a name ("Jane Doe, MS, RD", "John Roe, Ph.D."): not names.
+_CREDENTIALS = frozenset(
+    """md phd ms msc ma ba bs bsc rd rdn ld ldn rn np mph mba jd dds dmd dvm pharmd cpt cscs cde cdces
+    facs facp faan mrcp frcp dipl mag""".casefold().split()
+)
 _PARTICLES = frozenset(
     "von van der den de del della di da du le la dos das bin bint al el ter ten zu y e of af".split()
 )
@@ -258,6 +263,8 @@ def _part(name: str, first: bool, known: set[str], add) -> None:
     if not name:
         return
     words = [w.casefold().strip(_EDGE) for w in name.split()]
+    if not first and name.replace(".", "").casefold() in _CREDENTIALS:
+        return  # "Jane Doe, MS, RD"
     if is_agency(name):
         add(name, True)
     elif any(w in _JOB_WORDS for w in words) and not (

@@ -53,6 +53,8 @@ from pipelines.normalize import normalize_article
         (["Jane Doe, Staff Writer"], ["Jane Doe"], []),
         (["By JANE DOE, Washington Correspondent"], ["Jane Doe"], []),
         (["Jane Doe, London"], ["Jane Doe"], []),
+        (["Jane Doe, MS, RD", "John Roe, Ph.D."], ["Jane Doe", "John Roe"], []),  # credentials
+        (["Jane Doe, NDR"], ["Jane Doe"], ["NDR"]),
         (["Elena Oberholzer (obe)", "Corina Gall (cog.)"], ["Elena Oberholzer", "Corina Gall"], []),
         (["by Stephanie Bazzle June 19, 2023"], ["Stephanie Bazzle"], []),
         (["Emma Mackenzie", "(Image: Getty Images/iStockphoto)"], ["Emma Mackenzie"], []),
