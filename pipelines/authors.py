@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from .date_words import MONTHS
+from .date_words import MONTHS, WEEKDAY_NUMBERS
 
 # News agencies, as bylines write them (compared case-folded, "the" dropped).
 AGENCIES = frozenset(
@@ -99,6 +99,15 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,4}$")  # "LTO", "NDR": a name of four cap
 _TRAILING_DATE = re.compile(
     r"(?:\s+(?:" + "|".join(sorted({m for ms in MONTHS.values() for m in ms}, key=len, reverse=True)) + r")\.?)+$",
     re.IGNORECASE,
+)
+_MONTH_WORDS = "|".join(sorted({m for ms in MONTHS.values() for m in ms}, key=len, reverse=True))
+# A dateline run into the byline: a label or a weekday, then a date ("Kevin Roe Published 7:07 PM EST
+# Nov 19", "Malcolm Owen Monday, November 18, 2019"); from there to the end, it is no name.
+_DATED_TAIL = re.compile(
+    r"\s+(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|"
+    r"pubblicato|aggiornato|" + "|".join(w for w in WEEKDAY_NUMBERS if w.isalpha() and len(w) > 3) + r")"
+    r"[\s,:]+(?:\d|(?:" + _MONTH_WORDS + r")\b).*$",
+    re.IGNORECASE | re.DOTALL,
 )
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _URL = re.compile(r"^(?:https?:|www\.)|^\S+@\S+$", re.IGNORECASE)
@@ -238,7 +247,7 @@ def clean_authors(
                 add(bracketed, True)
             elif _DOMAIN.match(bracketed.strip(_EDGE).removeprefix("www.")):  # "Deutsche Welle (www.dw.com)"
                 organization = True
-        entry = _BRACKETS.sub("", entry)
+        entry = _DATED_TAIL.sub("", _BRACKETS.sub("", entry))
         if organization:
             add(entry, True)
             continue

@@ -54,6 +54,10 @@ from pipelines.normalize import normalize_article
         (["By JANE DOE, Washington Correspondent"], ["Jane Doe"], []),
         (["Jane Doe, London"], ["Jane Doe"], []),
         (["Jane Doe, MS, RD", "John Roe, Ph.D."], ["Jane Doe", "John Roe"], []),  # credentials
+        # a dateline run into the byline: a label or a weekday, then a date
+        (["By Jane Doe and John Roe Monday, November 18, 2019, 04:05 pm PT"], ["Jane Doe", "John Roe"], []),
+        (["Jane Doe Published 7:07 PM EST Nov 19, 2019"], ["Jane Doe"], []),
+        (["Anna Lena Freitag", "Ana María Domingo"], ["Anna Lena Freitag", "Ana María Domingo"], []),
         (["Jane Doe, NDR"], ["Jane Doe"], ["NDR"]),
         (["Elena Oberholzer (obe)", "Corina Gall (cog.)"], ["Elena Oberholzer", "Corina Gall"], []),
         (["by Stephanie Bazzle June 19, 2023"], ["Stephanie Bazzle"], []),
