@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from .date_words import MONTHS
+from .date_words import MONTHS, WEEKDAY_NUMBERS
 
 # News agencies, as bylines write them (compared case-folded, "the" dropped).
 AGENCIES = frozenset(
@@ -49,6 +49,11 @@ _JOB_WORDS = frozenset(
     giornalista corrispondente inviato inviata jornalista correspondente redacteur verslaggever muhabir muhabiri
     dziennikarz dziennikarka korespondent redaktør senior chief deputy special political foreign associate
     contributing executive managing freelance freie freier leitender stellvertretender""".split()
+)
+# Degrees and credentials written after a name ("Jane Doe, MS, RD", "John Roe, Ph.D."): not names.
+_CREDENTIALS = frozenset(
+    """md phd ms msc ma ba bs bsc rd rdn ld ldn rn np mph mba jd dds dmd dvm pharmd cpt cscs cde cdces
+    facs facp faan mrcp frcp dipl mag""".casefold().split()
 )
 _PARTICLES = frozenset(
     "von van der den de del della di da du le la dos das bin bint al el ter ten zu y e of af".split()
@@ -94,6 +99,15 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,4}$")  # "LTO", "NDR": a name of four cap
 _TRAILING_DATE = re.compile(
     r"(?:\s+(?:" + "|".join(sorted({m for ms in MONTHS.values() for m in ms}, key=len, reverse=True)) + r")\.?)+$",
     re.IGNORECASE,
+)
+_MONTH_WORDS = "|".join(sorted({m for ms in MONTHS.values() for m in ms}, key=len, reverse=True))
+# A dateline run into the byline: a label or a weekday, then a date ("Kevin Roe Published 7:07 PM EST
+# Nov 19", "Malcolm Owen Monday, November 18, 2019"); from there to the end, it is no name.
+_DATED_TAIL = re.compile(
+    r"\s+(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|"
+    r"pubblicato|aggiornato|" + "|".join(w for w in WEEKDAY_NUMBERS if w.isalpha() and len(w) > 3) + r")"
+    r"[\s,:]+(?:\d|(?:" + _MONTH_WORDS + r")\b).*$",
+    re.IGNORECASE | re.DOTALL,
 )
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _URL = re.compile(r"^(?:https?:|www\.)|^\S+@\S+$", re.IGNORECASE)
@@ -233,7 +247,7 @@ def clean_authors(
                 add(bracketed, True)
             elif _DOMAIN.match(bracketed.strip(_EDGE).removeprefix("www.")):  # "Deutsche Welle (www.dw.com)"
                 organization = True
-        entry = _BRACKETS.sub("", entry)
+        entry = _DATED_TAIL.sub("", _BRACKETS.sub("", entry))
         if organization:
             add(entry, True)
             continue
@@ -258,6 +272,8 @@ def _part(name: str, first: bool, known: set[str], add) -> None:
     if not name:
         return
     words = [w.casefold().strip(_EDGE) for w in name.split()]
+    if not first and name.replace(".", "").casefold() in _CREDENTIALS:
+        return  # "Jane Doe, MS, RD"
     if is_agency(name):
         add(name, True)
     elif any(w in _JOB_WORDS for w in words) and not (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
 from crawler.items import Article
 
@@ -33,7 +34,14 @@ def normalize_article(article: Article, now: datetime | None = None) -> Article:
     people, orgs = clean_authors(article.authors, known_organizations=[article.site_name])
     article.authors = people
     named = {p.casefold() for p in people}
-    article.organizations = _unique([o for o in [*article.organizations, *orgs] if o.casefold() not in named])
+    orgs = _unique([o for o in [*article.organizations, *orgs] if o.casefold() not in named])
+    # The site's own name beside a person ("Jane Doe, Professor, Example.org") is the publisher, not a
+    # byline credit; beside a fuller credit of the site ("Redaktion example.org") it is the same credit.
+    site = _site_keys(article)
+    fuller = [o for o in orgs if o.casefold() not in site and any(k in o.casefold() for k in site)]
+    if people or fuller:
+        orgs = [o for o in orgs if o.casefold() not in site]
+    article.organizations = orgs
     minutes = parse_read_time(article.read_time_raw)
     if minutes is not None:
         article.read_time_minutes, article.read_time_estimated = minutes, False
@@ -62,6 +70,12 @@ def _publisher_zone(article: Article, base: datetime) -> timezone | None:
             if zone is not None:
                 return zone
     return None
+
+
+def _site_keys(article: Article) -> set[str]:
+    """The site's name and host as a credit may write them, case-folded ("lrt.lt", "www.lrt.lt")."""
+    host = (urlsplit(article.url).hostname or "") if article.url else ""
+    return {k.casefold() for k in (article.site_name, host, host.removeprefix("www.")) if k}
 
 
 def _unique(names: list[str]) -> list[str]:

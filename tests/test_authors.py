@@ -53,6 +53,12 @@ from pipelines.normalize import normalize_article
         (["Jane Doe, Staff Writer"], ["Jane Doe"], []),
         (["By JANE DOE, Washington Correspondent"], ["Jane Doe"], []),
         (["Jane Doe, London"], ["Jane Doe"], []),
+        (["Jane Doe, MS, RD", "John Roe, Ph.D."], ["Jane Doe", "John Roe"], []),  # credentials
+        # a dateline run into the byline: a label or a weekday, then a date
+        (["By Jane Doe and John Roe Monday, November 18, 2019, 04:05 pm PT"], ["Jane Doe", "John Roe"], []),
+        (["Jane Doe Published 7:07 PM EST Nov 19, 2019"], ["Jane Doe"], []),
+        (["Anna Lena Freitag", "Ana María Domingo"], ["Anna Lena Freitag", "Ana María Domingo"], []),
+        (["Jane Doe, NDR"], ["Jane Doe"], ["NDR"]),
         (["Elena Oberholzer (obe)", "Corina Gall (cog.)"], ["Elena Oberholzer", "Corina Gall"], []),
         (["by Stephanie Bazzle June 19, 2023"], ["Stephanie Bazzle"], []),
         (["Emma Mackenzie", "(Image: Getty Images/iStockphoto)"], ["Emma Mackenzie"], []),
@@ -106,5 +112,22 @@ def test_the_site_itself_is_an_organisation(raw, site, people, organizations):
 )
 def test_normalize_article_splits_people_and_organisations(authors, organizations, site, people, expected_orgs):
     article = Article(url="https://example.com/a", authors=authors, organizations=organizations, site_name=site)
+    normalize_article(article)
+    assert (article.authors, article.organizations) == (people, expected_orgs)
+
+
+@pytest.mark.parametrize(
+    "authors, organizations, people, expected_orgs",
+    [
+        (["Jane Doe, Professor, Valley.example"], [], ["Jane Doe"], []),  # beside a person
+        (["valley.example, Springfield"], ["Redaktion valley.example"], [], ["Redaktion valley.example"]),
+        # alone, or beside a credit that is not the site's, the site's name is the credit
+        (["Valley.example"], [], [], ["Valley.example"]),
+        (["Valley.example with Agencies"], [], [], ["Valley.example", "Agencies"]),
+    ],
+)
+def test_the_site_beside_other_credits_is_no_credit(authors, organizations, people, expected_orgs):
+    article = Article(url="https://www.valley.example/a", authors=authors, organizations=organizations,
+                      site_name="Valley Daily")
     normalize_article(article)
     assert (article.authors, article.organizations) == (people, expected_orgs)

@@ -211,6 +211,23 @@ def test_admin_account_is_no_byline():
     assert art.authors == ["Jane Doe"]
 
 
+ADMIN_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+            ' "author": {"@id": "https://valley.example/author/admin/", "name": "Webmaster K"}}</script>')
+ADMIN_BYLINE = '<p>by <span class="author"><a href="https://valley.example/author/admin/">Webmaster K</a></span></p>'
+
+
+def test_admin_account_shown_as_the_byline_gives_way_to_the_writer_above_the_text():
+    body = f"<article><h1>H</h1>{ADMIN_BYLINE}<p><strong>JANE DOE</strong></p>{PARAS}</article>"
+    art = extract_article(page(body, ADMIN_LD), "https://valley.example/x", NOW)
+    assert (art.authors, art.organizations) == (["JANE DOE"], [])
+
+
+def test_admin_account_alone_stays_the_credit():
+    art = extract_article(page(f"<article><h1>H</h1>{ADMIN_BYLINE}{PARAS}</article>", ADMIN_LD),
+                          "https://valley.example/x", NOW)
+    assert (art.authors, art.organizations) == ([], ["Webmaster K"])
+
+
 def test_nested_byline_parts_are_not_names():
     body = ('<div class="authors"><span class="author-brand">capital</span> von '
             f'<span class="author-name">Jane Doe</span></div><article>{PARAS}</article>')
@@ -1046,3 +1063,70 @@ def test_a_year_far_below_the_headline_is_no_date():
     lines = "".join(f"<div><span>Line {i} of the box</span></div>" for i in range(6))
     body = f'<article><div class="top"><h1>Council decides</h1></div><div>{lines}<span>18 NOV 2019</span></div>{STORY}</article>'
     assert extract_article(page(body, ARTICLE), "https://a.org/x", NOW).published_raw is None
+
+
+SITE_CREDIT = (ARTICLE + '<meta property="og:site_name" content="valleytimes.example">'
+               '<meta name="author" content="Valley Times (www.valleytimes.example)">')
+
+
+def test_byline_in_the_page_names_the_writer_where_metadata_credits_only_the_site():
+    body = f'<article><h1>H</h1><div class="article-byline">Von Jane Doe, Springfield</div>{PARAS}</article>'
+    art = extract_article(page(body, SITE_CREDIT), "https://www.valleytimes.example/x", NOW)
+    assert art.authors == ["Von Jane Doe, Springfield"] and art.organizations == []
+
+
+def test_writer_named_before_the_site_in_metadata_is_kept():
+    head = ARTICLE + '<meta property="og:site_name" content="valleytimes"><meta name="author" content="Ann Smith, Valleytimes.example">'
+    body = f'<article><h1>H</h1><div class="article-byline">Von Jane Doe</div>{PARAS}</article>'
+    art = extract_article(page(body, head), "https://www.valleytimes.example/x", NOW)
+    assert art.authors == ["Ann Smith, Valleytimes.example"]
+
+
+def test_dated_line_marked_as_byline_does_not_replace_a_site_credit():
+    body = f'<article><h1>H</h1><div class="byline">Published 12.03.25 at 10:00</div>{PARAS}</article>'
+    art = extract_article(page(body, SITE_CREDIT), "https://www.valleytimes.example/x", NOW)
+    assert art.authors == ["Valley Times (www.valleytimes.example)"]
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("<ul><li><strong>Date</strong> 12.03.2025</li><li><strong>Autorin/Autor</strong> Jane Doe</li></ul>", ["Jane Doe"]),
+    ('<ul><li>By: <span><a href="/jd">Jane Doe</a>, </span><span><a href="/jr">John Roe</a></span></li>'
+     "<li>Translation: <a>Ann Smith</a></li></ul>", ["Jane Doe, John Roe"]),
+    ("<dl><dt>Author</dt><dd>Jane Doe</dd><dt>Section</dt><dd>World</dd></dl>", ["Jane Doe"]),
+    ("<p><span>Text:</span> Jane Doe</p>", ["Jane Doe"]),
+    # a front end's empty comment before the label; the date after the name is no name
+    ('<div> <!-- -->Written by <a href="/team">Jane Doe</a> on March 12, 2025</div>', ["Jane Doe"]),
+])
+def test_byline_after_a_label(byline, expected):
+    art = extract_article(page(f"<article><h1>H</h1>{byline}{PARAS}</article>", ARTICLE), "https://a.org/x", NOW)
+    assert art.authors == expected
+
+
+@pytest.mark.parametrize("line", [
+    "<p><strong>Von</strong> 10:00 bis 12:00 Uhr geöffnet</p>",  # a time, not a name
+    '<div class="comments"><p><b>By</b> Reader Joe</p></div>',  # a comment's poster
+    "<footer><p><b>Author:</b> Site Team</p></footer>",
+    "<div><button>Text</button> Larger Smaller</div>",  # a common word needs its colon to be a label
+])
+def test_labels_that_do_not_introduce_the_byline(line):
+    art = extract_article(page(f"<article><h1>H</h1>{line}{PARAS}</article>", ARTICLE), "https://a.org/x", NOW)
+    assert art.authors == []
+
+
+def test_written_by_and_reading_time_in_one_tag_each():
+    head = (ARTICLE + '<meta name="author" content="j.doe@paper.example">'
+            '<meta name="twitter:misc:Est. reading time" content="3 minutes">'
+            '<meta name="twitter:misc:Written by" content="Jane Doe">')
+    art = extract_article(page(PARAS, head), "https://a.org/x", NOW)
+    assert (art.authors, art.read_time_raw) == (["Jane Doe"], "3 minutes")
+
+
+def test_other_twitter_misc_pairs_are_not_the_author():
+    head = ARTICLE + '<meta name="twitter:misc:Est. reading time" content="3 minutes">'
+    assert extract_article(page(PARAS, head), "https://a.org/x", NOW).authors == []
+
+
+def test_heading_marked_as_the_byline_is_not_a_section():
+    head = ARTICLE + '<meta name="author" content="Jane Doe">'
+    body = f'<article><h1>H</h1><h5 class="story-authorline">jd Springfield</h5>{PARAS}<h2>Next part</h2>{PARAS}</article>'
+    assert headings(body, head) == ["Next part"]

@@ -84,7 +84,9 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     host = urlsplit(url).hostname or ""
     site_names = {site_name or "", host, host.removeprefix("www.").split(".")[0]}
     title = m.extract_title(root, metas, article_ld, site_names)
-    authors, organizations = m.extract_authors(root, metas, article_ld, site_names)
+    # Credits of the site itself: its names, and its CMS's administrator account.
+    house = site_names | m.house_accounts(article_ld)
+    authors, organizations = m.extract_authors(root, metas, article_ld, house)
     published_raw = m.extract_published(root, metas, article_ld, small, title, url)
     local_times_raw = m.local_times(root, metas, small, published_raw, title)
     modified_raw = m.extract_modified(root, metas, article_ld)
@@ -100,10 +102,10 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         root, url, titles, authors + organizations, description, [site_name or "", canonical or ""]
     )
     lead = choose_summary(root, container, description, titles, is_furniture)
-    if byline and all(m.credits_site(a, site_names) for a in authors):
+    if byline and all(m.credits_site(a, house) for a in authors):
         # The metadata credits the site (or no one); the page names its writers above the text.
         authors = [byline]
-        organizations = [o for o in organizations if not m.credits_site(o, site_names)]
+        organizations = [o for o in organizations if not m.credits_site(o, house)]
     body = render_body(sections, tables)
     # Chinese, Japanese and Korean say in one character what takes several in other scripts.
     if not is_typed and (len(body) + 2 * len(_CJK_CHAR.findall(body)) < _MIN_UNTYPED_CHARS or not title):

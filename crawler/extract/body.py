@@ -665,6 +665,9 @@ class _Walker:
                 return
         if _in_player(el):
             return  # a video's title
+        cls = el.get("class")
+        if cls and sel.AUTHOR_CLASS.search(cls) and len(text) < 100:
+            return  # a byline set as a heading ("<h5 class='authorshort'>"), as the metadata reads it
         card = _teaser_card(el)
         if card is not None:
             # A headline inside a link or a small linked box: a teaser for another story.

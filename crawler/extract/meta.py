@@ -236,6 +236,20 @@ def _ld_people(value, people: list[str], orgs: list[str], depth: int = 0) -> Non
 _ADMIN_ACCOUNT = re.compile(r"/author/admin/?$", re.IGNORECASE)
 
 
+def house_accounts(article_ld: dict | None) -> set[str]:
+    """Display names of the CMS's administrator account among the JSON-LD authors ("Valley D"): the
+    site posting under another name, a credit of the site like its own name."""
+    authors = article_ld.get("author") if article_ld else None
+    names = set()
+    for value in authors if isinstance(authors, list) else [authors]:
+        if isinstance(value, dict) and _ADMIN_ACCOUNT.search(text_value(value.get("url")) or
+                                                             text_value(value.get("@id")) or ""):
+            name = text_value(value.get("name"))
+            if name:
+                names.add(name)
+    return names
+
+
 _NOT_BYLINE_TAGS = ("meta", "link", "script", "style", "body", "html", "article", "main", "section")
 _NOT_BYLINE_PLACES = ("form", "figure", "figcaption", "footer", "nav", "aside", "blockquote")
 _NOT_A_NAME = re.compile(
@@ -291,6 +305,8 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
         if len(people) >= 6:
             break
     if not people:
+        people = _labelled_byline(root)
+    if not people:
         for a in sel.AUTHOR_LINKS(root):
             if _in_template(a):
                 continue
@@ -302,17 +318,71 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
     return people
 
 
+# A label set before the names: "Von:", "By", "Autorin/Autor", "Text:" (a word this common needs its colon).
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:by|von|par|por|door|av|af|di|yazan|written by|verfasst von|geschrieben von|écrit par|escrito por|"
+    r"scritto da|authors?|autor(?:in|en|innen)?(?:\s*/\s*autor(?:in|en|innen)?)?|auteur|autore|yazar)\s*[:：]?"
+    r"|(?:text|texte|testo|tekst)\s*[:：])$",
+    re.IGNORECASE,
+)
+
+
+_LABEL_TAGS = ("strong", "b", "span", "em", "i", "small", "label", "dt", "th", "td", "li", "p", "div")
+
+
+def _labelled_byline(root: HtmlElement) -> list[str]:
+    """The names after the first byline label in the page: "<li><strong>Autor</strong> Jane Doe</li>",
+    "<li>Von: <a>Jane Doe</a>, <a>John Roe</a></li>", "<dt>Author</dt><dd>Jane Doe</dd>". The label is
+    an element's whole own text (or a comment's tail: "<div><!-- -->Written by <a>…</a> on …</div>");
+    the names are the links of its element when it holds some, else the rest of its element or what
+    follows it up to the next label of its kind. Names hold no digits (a date line is no byline)."""
+    for el, label in _label_texts(root):
+        if not label or len(label) > 200 or not _BYLINE_LABEL.match(label.strip()):
+            continue
+        if el.tag in _NOT_BYLINE_TAGS or _in_template(el):
+            continue
+        if any(isinstance(child.tag, str) for child in el):
+            links = [clean_text(a.text_content()) for a in el.iter("a")]
+            text = ", ".join(t for t in links if t) or el.text_content().split(label, 1)[-1]
+        else:
+            parts = [el.tail or ""]
+            for sibling in el.itersiblings():
+                if sibling.tag == el.tag:
+                    break
+                parts += [sibling.text_content() if isinstance(sibling.tag, str) else "", sibling.tail or ""]
+            text = "".join(parts)
+        text = clean_text(text).strip(" ,;|·•")
+        if 2 < len(text) < 100 and not any(c.isdigit() for c in text) and not _NOT_A_NAME.search(text):
+            return [text]
+    return []
+
+
+def _label_texts(root: HtmlElement):
+    """(element, its own text) for the elements a label is set in, then (parent, tail) of comments
+    (front ends put empty comments before a label)."""
+    for el in root.iter(*_LABEL_TAGS):
+        yield el, el.text
+    for comment in root.iter(etree.Comment):
+        parent = comment.getparent()
+        if parent is not None and comment.tail and not (parent.text or "").strip():
+            yield parent, comment.tail
+
+
 _WRITTEN_BY = re.compile(r"^(?:written by|author|by|verfasst von|geschrieben von|autor(?:in)?|auteur|écrit par)\W*$",
                          re.IGNORECASE)
 
 
 def labelled_meta(metas: MetaMap, label: re.Pattern, pairs: int = 4) -> str | None:
     """Yoast's reading-card pairs: the "twitter:dataN" whose "twitter:labelN" matches ("Written by",
-    "Est. reading time")."""
+    "Est. reading time"), or the same pair in one tag, as headless front ends write Yoast's
+    ``twitter_misc`` ("twitter:misc:Written by")."""
     for i in range(1, pairs + 1):
         name = first_meta(metas, (f"twitter:label{i}",))
         if name and label.search(name):
             return first_meta(metas, (f"twitter:data{i}",))
+    for key, values in metas.items():
+        if key.startswith("twitter:misc:") and label.search(key[13:]):
+            return values[0]
     return None
 
 
@@ -322,11 +392,22 @@ def credits_site(name: str, site_names: set[str] | frozenset) -> bool:
     return any(s and f" {_fold(s)} " in folded for s in site_names)
 
 
+def _site_credit(name: str, site_names: set[str] | frozenset) -> bool:
+    """A credit of the site alone: its first part names the site ("n-tv NACHRICHTEN", "Deutsche
+    Welle (www.dw.com)", "Example.com, Frankfurt"), not a writer with the site after the name
+    ("Jane Doe, Example.com")."""
+    return credits_site(_CREDIT_PARTS.split(name, maxsplit=1)[0], site_names)
+
+
+_CREDIT_PARTS = re.compile(r"\s*[,;|]\s*")
+
+
 def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
                     site_names: set[str] | frozenset = frozenset()) -> tuple[list[str], list[str]]:
     """Raw author strings (people) and organisations: JSON-LD, then <meta>, then the byline in the
-    page. A "person" that is the site's own name counts as an organisation, and the search goes on."""
-    people: list[str] = []
+    page. A "person" that is the site's own name counts as an organisation, and the search goes on;
+    so it does past a source that credits only the site ("n-tv NACHRICHTEN", "Deutsche Welle
+    (www.dw.com)"), which is kept only when no later source names someone else."""
     orgs: list[str] = []
     sites = {_fold(s) for s in site_names if s}
 
@@ -335,25 +416,40 @@ def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
         for name in names:
             if _NOT_A_NAME.search(name):
                 continue
-            (orgs if _fold(name) in sites else out).append(name)
+            if _fold(name) not in sites:
+                out.append(name)
+            elif name not in orgs:
+                orgs.append(name)
         return out
 
-    if article_ld:
-        found: list[str] = []
-        _ld_people(article_ld.get("author") or article_ld.get("creator"), found, orgs)
-        people = keep(found)
-    if not people:
+    def sources():
+        if article_ld:
+            found: list[str] = []
+            _ld_people(article_ld.get("author") or article_ld.get("creator"), found, orgs)
+            yield keep(found), False
         for key in sel.META_AUTHOR:
-            people = keep([v for v in metas.get(key, ()) if not _URLISH.search(v) and not v.startswith("@")])
-            if people:
-                break
-    if not people:
+            yield keep([v for v in metas.get(key, ()) if not _URLISH.search(v) and not v.startswith("@")]), False
         written_by = labelled_meta(metas, _WRITTEN_BY)
-        people = keep([written_by] if written_by else [])
-    if not people:
-        people = keep(_dom_bylines(root))
+        yield keep([written_by] if written_by else []), False
+        yield keep(_dom_bylines(root)), True
+
+    people: list[str] = []
+    site_only: list[str] = []
+    for names, in_page in sources():
+        if not names:
+            continue
+        if not all(_site_credit(n, site_names) for n in names):
+            # Below a site credit, a byline in the page must read as one: no dates or counts.
+            if not (site_only and in_page and any(c.isdigit() for n in names for c in n)):
+                people = names
+                break
+        elif not site_only:
+            site_only = names
     if people:
         # The publisher credited as author beside real people is not a byline credit.
+        orgs = [o for o in orgs if not credits_site(o, site_names)]
+    elif site_only:
+        people = site_only
         orgs = [o for o in orgs if _fold(o) not in sites]
     return people, orgs
 
