@@ -1130,3 +1130,20 @@ def test_heading_marked_as_the_byline_is_not_a_section():
     head = ARTICLE + '<meta name="author" content="Jane Doe">'
     body = f'<article><h1>H</h1><h5 class="story-authorline">jd Springfield</h5>{PARAS}<h2>Next part</h2>{PARAS}</article>'
     assert headings(body, head) == ["Next part"]
+
+
+def test_a_list_of_linked_headlines_with_cut_excerpts_is_a_teaser_list():
+    items = "".join(f'<li><a href="/story-{i}">Headline of story {i} on another subject</a> <span>WASHINGTON: The first '
+                    f'lines of story {i}, long enough to read as a sentence of text, then cut off in the middle of...</span></li>'
+                    for i in range(4))
+    body = f'<div class="ticker"><ul>{items}</ul></div><div><h2>Council decides</h2>{STORY}</div>'
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "first lines of story" not in text and "what the council decided" in text
+
+
+def test_a_list_of_linked_sentences_that_end_in_full_is_content():
+    items = "".join(f'<li><a href="/law-{i}">The law number {i}</a> says the council must hear the harbour board '
+                    f'before it raises the fees for berths and moorings.</li>' for i in range(4))
+    body = f'<article><h1>Council decides</h1>{STORY}<ul>{items}</ul></article>'
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "must hear the harbour board" in text

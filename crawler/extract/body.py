@@ -983,15 +983,28 @@ def _linked_headline(heading: HtmlElement) -> bool:
 
 def _is_card_list(el: HtmlElement) -> bool:
     """A list of teasers for other stories, or a list holding one: most of its items hold an
-    <article> of their own, or a headline set in a link."""
+    <article> of their own, a headline set in a link, or a link followed by a cut excerpt
+    ("Headline</a> <span>The first lines of the story...</span>")."""
     items = cards = 0
     for li in el:
         if li.tag != "li":
             continue
         items += 1
-        if li.find(".//article") is not None or any(_linked_headline(h) for h in li.iter(*sel.HEADINGS)):
+        if (li.find(".//article") is not None or any(_linked_headline(h) for h in li.iter(*sel.HEADINGS))
+                or _link_and_excerpt(li)):
             cards += 1
     return cards > items / 2
+
+
+def _link_and_excerpt(li: HtmlElement) -> bool:
+    """An item that opens with a link and ends in an ellipsis: a headline and the cut first lines
+    of another story."""
+    if (li.text or "").strip() or not len(li):
+        return False
+    first = li[0]
+    if first.tag != "a" or not first.get("href") or not first.text_content().strip():
+        return False
+    return li.text_content().rstrip().endswith(("...", "…", "[…]", "[...]"))
 
 
 def _teaser_card(heading: HtmlElement) -> HtmlElement | None:
