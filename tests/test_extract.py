@@ -1147,3 +1147,12 @@ def test_a_list_of_linked_sentences_that_end_in_full_is_content():
     body = f'<article><h1>Council decides</h1>{STORY}<ul>{items}</ul></article>'
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "must hear the harbour board" in text
+
+
+def test_nested_inline_elements_keep_reading_order():
+    p = ('<p><span>The mayor, <span class="person"><a href="/people/jo"><b>Jo Smith</b></a></span>, said on Monday '
+         '<em>that <a href="/plan"><strong>the plan</strong> for the bridge</a> is ready</em> <img src="/x.png"> and '
+         'that work starts in spring, when the river is low enough.</span></p>')
+    text = extract_article(page(f"<article><h1>Council decides</h1>{p}{STORY}</article>", ARTICLE), "https://a.org/x", NOW).body
+    assert text.startswith("The mayor, Jo Smith, said on Monday that the plan for the bridge is ready and that work "
+                           "starts in spring, when the river is low enough.")

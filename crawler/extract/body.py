@@ -562,21 +562,22 @@ class _Walker:
             self.flush()
             self.skip_section, self.skip_owner = False, None
 
-    def inline_element(self, el: HtmlElement) -> None:
-        is_link = el.tag == "a"
-        kind = el.get("class") if is_link else None
-        for sub in el.iter():
-            if sub.tag == "br":
-                self.inline("\n")
-            elif sub.tag == "img":
-                continue
-            if sub.text and sub.tag != "br":
-                if is_link or sub.tag != "a":
-                    self.inline(sub.text, is_link, kind)
-                else:
-                    self.inline(sub.text, True, sub.get("class"))
-            if sub is not el and sub.tail:
-                self.inline(sub.tail, is_link, kind)
+    def inline_element(self, el: HtmlElement, is_link: bool = False, kind: str | None = None) -> None:
+        """An inline element's text in reading order: its text, each child's text, then that child's
+        tail. Text inside a link (at any depth) counts as link text, of that link's class."""
+        tag = el.tag
+        if not isinstance(tag, str):
+            return  # a comment or a processing instruction: its tail is the caller's
+        if tag == "a" and not is_link:
+            is_link, kind = True, el.get("class")
+        if tag == "br":
+            self.inline("\n")
+        elif el.text and tag != "img":
+            self.inline(el.text, is_link, kind)
+        for child in el:
+            self.inline_element(child, is_link, kind)
+            if child.tail:
+                self.inline(child.tail, is_link, kind)
 
     def block(self, el: HtmlElement) -> None:
         tag = el.tag
