@@ -1156,3 +1156,12 @@ def test_nested_inline_elements_keep_reading_order():
     text = extract_article(page(f"<article><h1>Council decides</h1>{p}{STORY}</article>", ARTICLE), "https://a.org/x", NOW).body
     assert text.startswith("The mayor, Jo Smith, said on Monday that the plan for the bridge is ready and that work "
                            "starts in spring, when the river is low enough.")
+
+
+def test_text_of_reads_line_breaks_and_blocks_as_spaces():
+    from crawler.extract.body import text_of
+    root = parse_html(page('<h2 id="h">Title<br>Subtitle</h2><table><tr><td id="c"><p>One</p><p>Two</p></td></tr></table>'
+                           '<p id="p"><b>G</b>ranny <!-- note --> smith</p>'))
+    assert text_of(root.get_element_by_id("h")) == "Title Subtitle"
+    assert text_of(root.get_element_by_id("c")) == "One Two"
+    assert text_of(root.get_element_by_id("p")) == "Granny smith"
