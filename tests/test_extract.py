@@ -1165,3 +1165,24 @@ def test_text_of_reads_line_breaks_and_blocks_as_spaces():
     assert text_of(root.get_element_by_id("h")) == "Title Subtitle"
     assert text_of(root.get_element_by_id("c")) == "One Two"
     assert text_of(root.get_element_by_id("p")) == "Granny smith"
+
+
+@pytest.mark.parametrize("line", ["Story continues below", "Advertisement 1 Story continues below",
+                                  "Article continues after this advertisement"])
+def test_ad_placeholder_lines_are_not_text(line):
+    body = f"<article><h1>Council decides</h1>{STORY}<p>{line}</p>{STORY}</article>"
+    assert line not in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_sentence_about_a_story_continuing_is_text():
+    line = "The story continues below the surface, where divers found the wreck of the old ferry last summer."
+    body = f"<article><h1>Council decides</h1>{STORY}<p>{line}</p>{STORY}</article>"
+    assert line in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_list_items_read_blocks_and_line_breaks_as_spaces():
+    body = (f"<article><h1>Council decides</h1>{STORY}<ul><li><p>First point.</p><p>More on it.</p></li>"
+            f"<li>Second<br>line</li></ul></article>")
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    items = next(b.items for s in art.sections for b in s.blocks if b.kind == "list")
+    assert [i.text for i in items] == ["First point. More on it.", "Second line"]

@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from ..items import Block, Image, ListItem, Section, Table
 from . import selectors as sel
 from .tables import is_layout_table, parse_table
+from .text import BREAKING_TAGS, text_of
 
 INLINE_TAGS = frozenset(
     "a span strong em b i u small sup sub mark abbr cite code time font q s del ins label bdi bdo var kbd "
@@ -47,36 +48,6 @@ def class_words(el: HtmlElement) -> set[str]:
     if not value.strip():
         return set()
     return {w.lower() for w in sel.SPLIT_CLASS.split(value) if w}
-
-
-def text_of(el: HtmlElement) -> str:
-    """The element's text, whitespace collapsed, with a line break or a block inside it read as a
-    space ("Title<br>Subtitle", "<td><p>One</p><p>Two</p></td>"), as a browser shows it."""
-    if next(el.iterdescendants(*_BREAKING_TAGS), None) is None:
-        return " ".join(el.text_content().split())
-    parts: list[str] = []
-    _spaced_text(el, parts)
-    return " ".join("".join(parts).split())
-
-
-def _spaced_text(el: HtmlElement, parts: list[str]) -> None:
-    breaking = el.tag in _BREAKING_TAGS
-    if breaking:
-        parts.append(" ")
-    if el.text and isinstance(el.tag, str):
-        parts.append(el.text)
-    for child in el:
-        _spaced_text(child, parts)
-        if child.tail:
-            parts.append(child.tail)
-    if breaking:
-        parts.append(" ")
-
-
-_BREAKING_TAGS = frozenset((
-    "br", "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "h1", "h2", "h3", "h4",
-    "h5", "h6", "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "hr", "pre",
-))
 
 
 # --------------------------------------------------------------------------- cleaning
@@ -736,6 +707,8 @@ class _Walker:
             for sub in li:
                 if sub.tag in ("ul", "ol"):
                     children.extend(self._items(sub))
+                elif sub.tag in BREAKING_TAGS or next(sub.iterdescendants(*BREAKING_TAGS), None) is not None:
+                    parts.append(f" {text_of(sub)} ")  # "<li><p>One</p><p>Two</p></li>", "<li>A<br>B</li>"
                 elif isinstance(sub.tag, str):
                     parts.append(sub.text_content())
                 parts.append(sub.tail or "")

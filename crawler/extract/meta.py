@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from . import selectors as sel
 from .jsonld import text_value, types_of
+from .text import text_of
 
 MetaMap = dict[str, list[str]]
 
@@ -148,7 +149,7 @@ def _pick_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site
     if _fold(og) in {_fold(s) for s in site_names}:
         og = ""
     tw = strip_site_suffix(first_meta(metas, ("twitter:title",)) or "", site_names)
-    h1s = [t for t in (clean_text(h.text_content()) for h in sel.H1(root)) if t and len(t) < 400]
+    h1s = [t for t in (text_of(h) for h in sel.H1(root)) if t and len(t) < 400]
     h1 = next((h for h in h1s if any(_close(h, c) for c in (ld_title, og, tw) if c)), h1s[0] if h1s else "")
     candidates = [c for c in (og, ld_title, h1, tw) if c]
     if not candidates:
@@ -295,7 +296,7 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
         if first_parent is not None and el.getparent() is not first_parent and first_parent not in el.iterancestors():
             break
         name_el = el.find('.//*[@itemprop="name"]')
-        text = clean_text((name_el if name_el is not None else el).text_content())
+        text = text_of(name_el if name_el is not None else el)
         if text and len(text) < 120 and not _NOT_A_NAME.search(text):
             # A part of a byline already taken whole ("capital", "von Jane Doe" in "capital von Jane Doe").
             if not any(text in p for p in people):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from ..items import Table
+from .text import text_of
 
 _MAX_SPAN = 50
 _MAX_CELLS = 20000
 
 
 def _cell_text(cell: HtmlElement) -> str:
-    return " ".join(cell.text_content().split())
+    return text_of(cell)
 
 
 def _rows(table: HtmlElement) -> list[HtmlElement]:

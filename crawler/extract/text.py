@@ -1,0 +1,35 @@
+"""An element's text as a reader sees it: one function, shared by the body, the tables and the metadata."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+
+def text_of(el: HtmlElement) -> str:
+    """The element's text, whitespace collapsed, with a line break or a block inside it read as a
+    space ("Title<br>Subtitle", "<td><p>One</p><p>Two</p></td>"), as a browser shows it."""
+    if next(el.iterdescendants(*BREAKING_TAGS), None) is None:
+        return " ".join(el.text_content().split())
+    parts: list[str] = []
+    _spaced_text(el, parts)
+    return " ".join("".join(parts).split())
+
+
+def _spaced_text(el: HtmlElement, parts: list[str]) -> None:
+    breaking = el.tag in BREAKING_TAGS
+    if breaking:
+        parts.append(" ")
+    if el.text and isinstance(el.tag, str):
+        parts.append(el.text)
+    for child in el:
+        _spaced_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if breaking:
+        parts.append(" ")
+
+
+BREAKING_TAGS = frozenset((
+    "br", "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "h1", "h2", "h3", "h4",
+    "h5", "h6", "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "hr", "pre",
+))
