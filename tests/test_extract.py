@@ -1186,3 +1186,21 @@ def test_list_items_read_blocks_and_line_breaks_as_spaces():
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     items = next(b.items for s in art.sections for b in s.blocks if b.kind == "list")
     assert [i.text for i in items] == ["First point. More on it.", "Second line"]
+
+
+def test_a_box_with_a_picture_alone_in_a_paragraph_and_a_line_is_a_figure():
+    fig = ('<div class="photo"><p class="no-caption"><picture><source srcset="https://a.org/a.webp"> <img class="lazy" '
+           'src="https://a.org/pre.gif" data-src="https://a.org/a.jpg" alt="Protest"></source></picture></p>'
+           '<span class="cap">Protesters marched on Monday <span>(Image: GETTY )</span></span></div>')
+    art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}{fig}{STORY}</article>", ARTICLE),
+                          "https://a.org/x", NOW)
+    assert "Protesters marched" not in art.body
+    assert any(i.url == "https://a.org/a.jpg" for i in art.images)
+
+
+def test_a_paragraph_beside_a_picture_in_its_own_paragraph_stays_text():
+    box = ('<div class="row"><p><img src="https://a.org/b.jpg" alt="Bridge"></p>'
+           '<p>The bridge will be built over the river, the mayor said, and it will open in two years.</p></div>')
+    art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}{box}{STORY}</article>", ARTICLE),
+                          "https://a.org/x", NOW)
+    assert "The bridge will be built over the river" in art.body

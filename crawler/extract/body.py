@@ -1150,18 +1150,31 @@ def _captioned_picture(p: HtmlElement) -> bool:
 def _picture_boxes(container: HtmlElement) -> set[HtmlElement]:
     """The boxes up to three levels around each picture in the container (not the container)."""
     boxes: set[HtmlElement] = set()
-    for img in container.iter(*_IMG_TAGS):
+    for img in container.iter(*_IMG_TAGS, "picture"):
+        if img.tag == "picture" and next(img.iter(*_IMG_TAGS), None) is not None:
+            continue  # its <img> stands for it
         el = img.getparent()
-        if el is not None and el.tag == "picture":
+        while el is not None and el.tag in _PICTURE_WRAPPERS and el is not container:
             el = el.getparent()
         if el is not None and el.tag == "p":
             boxes.add(el)  # a paragraph holding a picture: see _captioned_picture
+            box = el.getparent()
+            if box is not container and not _has_text(el) and not any(
+                    sib.tag == "p" and _has_text(sib) for sib in box):
+                el = box  # a picture set alone in a paragraph, a line (not a paragraph) under it: a figure
         for _ in range(3):
             if el is None or el is container or el.tag in ("p", "figure"):
                 break
             boxes.add(el)
             el = el.getparent()
     return boxes
+
+
+_PICTURE_WRAPPERS = frozenset(("picture", "source", "a", "span", "noscript"))
+
+
+def _has_text(el: HtmlElement) -> bool:
+    return bool(el.text_content().strip())
 
 
 def _with_like_siblings(container: HtmlElement, good: dict[HtmlElement, float], bad: dict[HtmlElement, float],
