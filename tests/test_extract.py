@@ -1204,3 +1204,19 @@ def test_a_paragraph_beside_a_picture_in_its_own_paragraph_stays_text():
     art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}{box}{STORY}</article>", ARTICLE),
                           "https://a.org/x", NOW)
     assert "The bridge will be built over the river" in art.body
+
+
+@pytest.mark.parametrize("line", [
+    "We've detected you are on Internet Explorer. For the best experience, please update to a modern browser.",
+    "An error has occurred, please try again later.",
+])
+def test_browser_and_error_notices_are_not_text(line):
+    body = f"<article><h1>Council decides</h1>{STORY}<p>{line}</p>{STORY}</article>"
+    assert line not in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("line", ["An error occurred in the count, officials said.",
+                                  "An error occurred in the council's budget last year, and it cost the town dearly."])
+def test_a_sentence_about_an_error_is_text(line):
+    body = f"<article><h1>Council decides</h1>{STORY}<p>{line}</p>{STORY}</article>"
+    assert line in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body

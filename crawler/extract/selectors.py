@@ -286,7 +286,11 @@ PLAYER_LINE = re.compile(
     r"artikel anhören|ihr browser ist veraltet\b.*|(?:we apologize, but )?this video has failed to load\b.*|"
     r"try refreshing your browser\b.*|video player is loading|loaded: ?\d+(?:[.,]\d+)? ?%|"
     r"(?:duration|current time|remaining time) -?\d{1,2}:\d{2}|"
-    r"(?:image|photo|picture|bild|foto|slide) \d+ (?:of|von|de|di|/) \d+)\W*$",
+    r"(?:image|photo|picture|bild|foto|slide) \d+ (?:of|von|de|di|/) \d+|"
+    r"we'?ve detected (?:that )?you(?:'re| are) (?:on|using) .{0,100}|"
+    r".{0,60}please (?:update|upgrade) (?:to a (?:modern|newer|supported) browser|your browser)\b.{0,40}|"
+    r"(?:an error|something went wrong)(?: has)?(?: occurred)?\W+(?:please )?(?:try again|reload|refresh)\b"
+    r".{0,30})\W*$",
     re.IGNORECASE,
 )
 
