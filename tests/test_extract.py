@@ -1168,7 +1168,7 @@ def test_text_of_reads_line_breaks_and_blocks_as_spaces():
 
 
 @pytest.mark.parametrize("line", ["Story continues below", "Advertisement 1 Story continues below",
-                                  "Article continues after this advertisement"])
+                                  "Article continues after this advertisement", "Advert", "DON'T MISS"])
 def test_ad_placeholder_lines_are_not_text(line):
     body = f"<article><h1>Council decides</h1>{STORY}<p>{line}</p>{STORY}</article>"
     assert line not in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
