@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -110,10 +111,13 @@ _QUOTE_FORMS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‹": "'", "�
                               "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
+@lru_cache(maxsize=4096)
 def _normal(text: str) -> str:
     """A headline as sources are compared: NFKC, without format characters (soft hyphens, zero-width
     spaces), one form of each quote mark, whitespace collapsed."""
-    text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     return " ".join(text.translate(_QUOTE_FORMS).split())
 
 
