@@ -110,6 +110,13 @@ _DATED_TAIL = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+_HANDLE = re.compile(r"\s+@\w+$")
+_THE_END = re.compile(r"(?:^|\s+)the\s*$", re.IGNORECASE)
+# A multi-word agency name closing a credit: "Jane Doe Associated Press", "JOHN ROE The Canadian Press".
+_AGENCY_TAIL = re.compile(
+    r"\s(?:the\s+)?(" + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True) if " " in a) + r")$",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"^(?:https?:|www\.)|^\S+@\S+$", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"[@*#=<>{}|:：]|https?:|www\.")
 _ORGANIZATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "newsagency", "ngo"})
@@ -271,15 +278,25 @@ def _part(name: str, first: bool, known: set[str], add) -> None:
     name = _PLACE.sub("", name).strip(_EDGE)
     if not name:
         return
-    words = [w.casefold().strip(_EDGE) for w in name.split()]
+    name = _HANDLE.sub("", name)  # "Jane Doe @janedoe"
+    agency = _AGENCY_TAIL.search(name)
+    writer = _THE_END.sub("", name[: agency.start()]).strip(_EDGE) if agency else ""
+    if len(writer.split()) >= 2 and _is_person(writer):
+        # "Jane Doe Associated Press": the writer, then the agency she writes for.
+        _part(writer, first, known, add)
+        add(agency.group(1), True)
+        return
+    words = [w.casefold().strip(_EDGE) for w in re.split(r"[\s-]+", name)]
     if not first and name.replace(".", "").casefold() in _CREDENTIALS:
         return  # "Jane Doe, MS, RD"
-    if is_agency(name):
+    if _fold(name) in AGENCIES:
         add(name, True)
     elif any(w in _JOB_WORDS for w in words) and not (
         any(w in _ORG_WORDS for w in words) and any(w not in _JOB_WORDS and w not in _ORG_WORDS for w in words)
     ):
-        return  # "Staff Writer", "Washington correspondent"; but "Guardian staff reporter" is the paper's credit
+        return  # "Staff Writer", "AP Sports Writer", "Editor-at-large"; but "Guardian staff reporter" is the paper's
+    elif is_agency(name):
+        add(name, True)
     elif _is_organization(name, known) or _ACRONYM.match(name):
         if len(name) <= 60 and len(words) <= 6:
             add(name, True)

@@ -31,6 +31,14 @@ from pipelines.normalize import normalize_article
         (["Jane Doe (dpa)"], ["Jane Doe"], ["dpa"]),
         (["Jane Doe and John Smith, The Associated Press"], ["Jane Doe", "John Smith"], ["The Associated Press"]),
         (["Von Max Mustermann, mit Material von dpa und AFP"], ["Max Mustermann"], ["dpa", "AFP"]),
+        # an agency run into the writer's name, a job title after it, a handle
+        (["Tom Davies Associated Press"], ["Tom Davies"], ["Associated Press"]),
+        (["JANE ROE The Canadian Press"], ["Jane Roe"], ["Canadian Press"]),
+        (["Greg Beacham, AP Sports Writer"], ["Greg Beacham"], []),
+        (["Chris Doe, CNN Editor-at-large"], ["Chris Doe"], []),
+        (["Jane Doe @janedoe"], ["Jane Doe"], []),
+        (["By Jane Doe | The Associated Press"], ["Jane Doe"], ["The Associated Press"]),
+        (["Associated Press"], [], ["Associated Press"]),
         # roles: reporters and writers are authors; editors, photographers and the like are not
         (["Reporting by Jane Doe; Editing by John Smith"], ["Jane Doe"], []),
         (["Reporting by Jane Doe in London; Additional reporting by Max Roe; Editing by John Smith"],
