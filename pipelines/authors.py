@@ -269,6 +269,29 @@ def clean_authors(
     return people, orgs
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _site_credit(name: str, known: set[str], first: bool, add) -> bool:
+    """The site's own name in a credit: after the writer's ("Jane Doe USA TODAY" on usatoday.com),
+    split off as the organisation; followed by a section ("CNN Business" on CNN), the site's credit."""
+    sites = {_compact(k) for k in known if len(_compact(k)) >= 3}
+    words = name.split()
+    if len(words) < 2 or not sites:
+        return False
+    for i in range(2, len(words)):
+        if _compact("".join(words[i:])) in sites and _is_person(" ".join(words[:i])):
+            _part(" ".join(words[:i]), first, known, add)
+            add(" ".join(words[i:]), True)
+            return True
+    for j in range(1, len(words)):
+        if _compact("".join(words[:j])) in sites and len(words) - j <= 2:
+            add(name, True)
+            return True
+    return False
+
+
 def _part(name: str, first: bool, known: set[str], add) -> None:
     if not name:
         return
@@ -295,6 +318,8 @@ def _part(name: str, first: bool, known: set[str], add) -> None:
         any(w in _ORG_WORDS for w in words) and any(w not in _JOB_WORDS and w not in _ORG_WORDS for w in words)
     ):
         return  # "Staff Writer", "AP Sports Writer", "Editor-at-large"; but "Guardian staff reporter" is the paper's
+    elif known and _site_credit(name, known, first, add):
+        return
     elif is_agency(name):
         add(name, True)
     elif _is_organization(name, known) or _ACRONYM.match(name):

@@ -139,3 +139,13 @@ def test_the_site_beside_other_credits_is_no_credit(authors, organizations, peop
                       site_name="Valley Daily")
     normalize_article(article)
     assert (article.authors, article.organizations) == (people, expected_orgs)
+
+
+@pytest.mark.parametrize("raw, site, people, organizations", [
+    (["Kevin Roe USA TODAY"], "usatoday", ["Kevin Roe"], ["USA TODAY"]),
+    (["Jill Doe, CNN Business"], "CNN", ["Jill Doe"], ["CNN Business"]),
+    (["Chris Doe, CNN Editor-at-large"], "CNN", ["Chris Doe"], []),
+    (["Anna Cnn Berg"], "cnn", ["Anna Cnn Berg"], []),  # the site's name inside a name is no credit
+])
+def test_the_sites_own_name_in_a_credit(raw, site, people, organizations):
+    assert clean_authors(raw, known_organizations=[site]) == (people, organizations)

@@ -1220,3 +1220,10 @@ def test_browser_and_error_notices_are_not_text(line):
 def test_a_sentence_about_an_error_is_text(line):
     body = f"<article><h1>Council decides</h1>{STORY}<p>{line}</p>{STORY}</article>"
     assert line in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_licence_link_is_no_author():
+    foot = ('<div class="bar">Content licensed under a <a rel="license" href="https://creativecommons.org/licenses/by/3.0/">'
+            'Creative Commons License</a></div>')
+    art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}</article>{foot}", ARTICLE), "https://a.org/x", NOW)
+    assert "Creative Commons License" not in art.authors

@@ -313,8 +313,8 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
         people = _labelled_byline(root)
     if not people:
         for a in sel.AUTHOR_LINKS(root):
-            if _in_template(a):
-                continue
+            if _in_template(a) or "license" in (a.get("rel") or "") or "/licenses/" in (a.get("href") or ""):
+                continue  # "creativecommons.org/licenses/by/3.0/" is no profile page
             text = clean_text(a.text_content())
             if _NAME_LIKE.match(text) and text not in people:
                 people.append(text)
