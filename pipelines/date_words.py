@@ -186,5 +186,5 @@ VAGUE = ("few several some wenigen einigen paar quelques unos unas algunos algun
          "algumas enkele birkaç kilka kilku några noen nogle 数 몇").split()
 
 # Morning / afternoon markers written before the time in Japanese and Korean ("오후 6:30").
-AM_WORDS = ("am", "a.m.", "a. m.", "午前", "오전", "vorm.")
-PM_WORDS = ("pm", "p.m.", "p. m.", "午後", "오후", "nachm.")
+AM_WORDS = ("am", "a.m.", "a.m", "a. m.", "午前", "오전", "vorm.")  # "a.m" where a sentence's stop was trimmed
+PM_WORDS = ("pm", "p.m.", "p.m", "p. m.", "午後", "오후", "nachm.")

@@ -410,6 +410,13 @@ def _absolute(text: str) -> _Recipe | None:
                 zone, zone_seen = us_zone, True
                 rest = _cut(rest, zone)
     tokens = _TOKEN.findall(rest)
+    year_text = found.groupdict().get("year") if found is not None else None
+    if found is not None and kind == "named" and not year_text:
+        # The year after the time, as Unix `date` writes it: "Fri Apr 28 19:20:36 CEST 2023".
+        years = [t for t in tokens if len(t) == 4 and t.isdigit()]
+        if len(years) == 1:
+            year_text = years[0]
+            tokens.remove(year_text)
     if found is None:  # no day stated: a weekday ("Monday") and/or a time ("17:04") may stand for one
         weekdays = {words.WEEKDAY_NUMBERS[t] for t in tokens if t in words.WEEKDAY_NUMBERS}
         if len(weekdays) > 1 or (not weekdays and at is None) or (zone_seen and tz is None):
@@ -428,7 +435,6 @@ def _absolute(text: str) -> _Recipe | None:
     month_text = found.group("month")
     month = int(month_text) if month_text.isdigit() else _MONTH_OF[month_text]
     day = int(found.group("day"))
-    year_text = found.group("year")
     if zone_seen and tz is None:  # ET/CT/MT/PT: the offset depends on daylight saving time that day
         if not year_text:
             return None

@@ -384,3 +384,11 @@ def test_local_offset_of_a_local_time_naming_the_instant(local, offset):
 def test_local_offset_is_none_for_other_times(local):
     from pipelines.dates import local_offset
     assert local_offset(PUBLISHED, local) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on Monday, November 18th, 2019 at 11:08 a.m", wall(2019, 11, 18, 11, 8)),  # the stop trimmed off "a.m."
+    ("Fri Apr 28 19:20:36 CEST 2023", datetime(2023, 4, 28, 19, 20, 36, tzinfo=tz(2))),  # Unix `date`
+])
+def test_forms_read_without_dateparser(text, expected):
+    assert parse_date(text, BASE, ask_dateparser=False) == expected
