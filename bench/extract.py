@@ -7,7 +7,6 @@ yields a line with ``error`` while the run goes on.
 
 from __future__ import annotations
 
-import dataclasses
 import gzip
 import json
 import sys
@@ -18,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from crawler.extract import extract_article  # noqa: E402
 from pipelines.normalize import normalize_article  # noqa: E402
+from pipelines.schema import plain  # noqa: E402
 
 NAME = "newsdesk"
 
@@ -31,26 +31,6 @@ def _fetched_at(value: str | None) -> datetime | None:
         return None
     # A naive crawl time is the crawler's local wall time; taken as UTC it is off by hours at most.
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
-def _jsonable(value):
-    """The item as plain JSON values: dataclasses field by field (``dataclasses.asdict`` deep-copies
-    every value on the way, a tenth of the adapter's time), datetimes as ISO 8601."""
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    names = _FIELDS.get(type(value))
-    if names is None and dataclasses.is_dataclass(value):
-        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
-    if names is not None:
-        return {name: _jsonable(getattr(value, name)) for name in names}
-    return value
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def protocol_line(req: dict) -> dict:
@@ -78,7 +58,7 @@ def protocol_line(req: dict) -> dict:
         "sections": sections,
         "summary": article.lead,
         "extractor": NAME,
-        "article": _jsonable(article),
+        "article": plain(article),
     }
 
 

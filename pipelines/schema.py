@@ -133,17 +133,27 @@ def to_cell(value: Any) -> Any:
         return value
     if isinstance(value, datetime):
         return value.isoformat()
-    return json.dumps(_plain(value), ensure_ascii=False)
+    return json.dumps(plain(value), ensure_ascii=False)
 
 
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+def plain(value: Any) -> Any:
+    """A value of the schema (an item, its parts, lists of them) as plain JSON values, field by field:
+    ``dataclasses.asdict`` deep-copies every value on the way. Datetimes become ISO 8601."""
     if isinstance(value, datetime):
         return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def article_row(article: Article) -> dict[str, Any]:
