@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from crawler.extract import extract_article  # noqa: E402
+from crawler.items import plain  # noqa: E402
 from pipelines.normalize import normalize_article  # noqa: E402
-from pipelines.schema import plain  # noqa: E402
 
 NAME = "newsdesk"
 

@@ -14,8 +14,10 @@ value there is ignored).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 def _f(description: str, default=None, **meta):
@@ -136,3 +138,23 @@ class NotModified:
     fetched_at: datetime | None = _f("When the 304 answer came (UTC).")
     etag: str | None = _f("ETag the 304 answer carried, if any.")
     last_modified: str | None = _f("Last-Modified the 304 answer carried, if any.")
+
+
+def plain(value: Any) -> Any:
+    """A value of the schema (an item, its parts, lists of them) as plain JSON values, field by field:
+    ``dataclasses.asdict`` deep-copies every value on the way. Datetimes become ISO 8601."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -23,7 +23,7 @@ from itemadapter import ItemAdapter
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from crawler.items import Article, Image, Table
+from crawler.items import Article, Image, Table, plain
 
 migrations = Migrations("newsdesk")
 
@@ -134,26 +134,6 @@ def to_cell(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     return json.dumps(plain(value), ensure_ascii=False)
-
-
-def plain(value: Any) -> Any:
-    """A value of the schema (an item, its parts, lists of them) as plain JSON values, field by field:
-    ``dataclasses.asdict`` deep-copies every value on the way. Datetimes become ISO 8601."""
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    names = _FIELD_NAMES.get(type(value))
-    if names is None and dataclasses.is_dataclass(value):
-        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
-    if names is not None:
-        return {name: plain(getattr(value, name)) for name in names}
-    return value
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def article_row(article: Article) -> dict[str, Any]:
