@@ -96,11 +96,8 @@ _CONJUNCTIONS = re.compile(
 _SUFFIX_TITLE = re.compile(r"\s*(?:기자|특파원|논설위원|선임기자|記者|特派員|編集委員|通信員)\s*$")
 _PLACE = re.compile(r"\s+(?:in|aus|from|à|en|a|em)\s+[A-ZÀ-Þ][\w .-]*$")  # "Jane Doe in London"
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,4}$")  # "LTO", "NDR": a name of four capitals or fewer is no person's
-_TRAILING_DATE = re.compile(
-    r"(?:\s+(?:" + "|".join(sorted({m for ms in MONTHS.values() for m in ms}, key=len, reverse=True)) + r")\.?)+$",
-    re.IGNORECASE,
-)
 _MONTH_WORDS = "|".join(sorted({m for ms in MONTHS.values() for m in ms}, key=len, reverse=True))
+_TRAILING_DATE = re.compile(r"(?:\s+(?:" + _MONTH_WORDS + r")\.?)+$", re.IGNORECASE)
 # A dateline run into the byline: a label or a weekday, then a date ("Kevin Roe Published 7:07 PM EST
 # Nov 19", "Malcolm Owen Monday, November 18, 2019"); from there to the end, it is no name.
 _DATED_TAIL = re.compile(
@@ -273,10 +270,10 @@ def _compact(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
-def _site_credit(name: str, known: set[str], first: bool, add) -> bool:
+def _site_in_credit(name: str, known: set[str], first: bool, add) -> bool:
     """The site's own name in a credit: after the writer's ("Jane Doe USA TODAY" on usatoday.com),
     split off as the organisation; followed by a section ("CNN Business" on CNN), the site's credit."""
-    sites = {_compact(k) for k in known if len(_compact(k)) >= 3}
+    sites = {c for c in map(_compact, known) if len(c) >= 3}
     words = name.split()
     if len(words) < 2 or not sites:
         return False
@@ -318,7 +315,7 @@ def _part(name: str, first: bool, known: set[str], add) -> None:
         any(w in _ORG_WORDS for w in words) and any(w not in _JOB_WORDS and w not in _ORG_WORDS for w in words)
     ):
         return  # "Staff Writer", "AP Sports Writer", "Editor-at-large"; but "Guardian staff reporter" is the paper's
-    elif known and _site_credit(name, known, first, add):
+    elif known and _site_in_credit(name, known, first, add):
         return
     elif is_agency(name):
         add(name, True)

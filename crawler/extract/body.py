@@ -1,7 +1,7 @@
 """The article body: find the main container, then walk it into sections of ordered blocks.
 
 The container is the element whose subtree holds the most article-like text net of template text
-(links, short labels, parts whose class or id names them template); see ``find_container``. The
+(links, short labels, parts whose class or id names them template); see ``_text_scores``. The
 walk keeps the page's order: a heading opens a section; paragraphs, lists, quotes, tables, figures
 and embeds become blocks, and short lines that are template furniture are left out.
 """
@@ -105,10 +105,8 @@ def _choice_boxes(inputs: list[HtmlElement]) -> list[HtmlElement]:
     for group in groups.values():
         if len(group) < 2:
             continue
-        box = group[0].getparent()
-        others = group[1:]
-        while box is not None and not all(box in set(el.iterancestors()) for el in others):
-            box = box.getparent()
+        shared = set.intersection(*(set(el.iterancestors()) for el in group[1:]))
+        box = next((a for a in group[0].iterancestors() if a in shared), None)  # the nearest one around all
         if box is None or len(box.text_content()) > _CHOICE_BOX:
             continue
         parent = box.getparent()
@@ -372,18 +370,12 @@ class _Walker:
                  description: str | None = None):
         self.base_url = base_url
         self.standfirst_key = _key(description) if description else ""
-        self.author_keys = {
-            _key(name)
-            for a in authors or ()
-            if a
-            for name in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a))
-            if name.strip()
-        }
+        names = [n.strip() for a in authors or () if a for n in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a))
+                 if n.strip()]
+        self.author_keys = {_key(n) for n in names}
         # Writers' full names as written, to find them inside a line ("17:10Jane Doe", an italic note).
-        full_names = {n.strip() for a in authors or () if a for n in _NAME_SPLIT.split(sel.BYLINE_PREFIX.sub("", a))
-                      if len(n.split()) >= 2}
-        self.author_names = re.compile("|".join(re.escape(n) for n in sorted(full_names, key=len, reverse=True)),
-                                       re.IGNORECASE) if full_names else None
+        full_names = sorted({n for n in names if len(n.split()) >= 2}, key=len, reverse=True)
+        self.author_names = re.compile("|".join(map(re.escape, full_names)), re.IGNORECASE) if full_names else None
         # The page's own address or the site's name standing alone are furniture, not text.
         self.site_keys = {_key(s).replace(" ", "") for s in (base_url, *(site_names or ())) if s}
         self.skip = skip
@@ -494,7 +486,8 @@ class _Walker:
         text = el.text_content()
         if len(text) > _AUTHOR_NOTE or not self.author_names.search(text):
             return False
-        italic = sum(len(i.text_content()) for i in el.iter("em", "i") if not _under_italic(i, el))
+        italic = sum(len(i.text_content()) for i in el.iter(*_ITALIC_TAGS)
+                     if not _under(i.getparent(), el, _ITALIC_TAGS))  # nested italics counted once
         return italic >= 0.9 * len(text.strip())
 
     def drop_lead_in(self) -> None:
@@ -880,9 +873,9 @@ def _is_pseudo_heading(el: HtmlElement) -> bool:
     for sub in el.iterdescendants():
         if not isinstance(sub.tag, str) or sub.tag in _BOLD_TAGS:
             bold = bold or sub.tag in _BOLD_TAGS
-        elif sub.tag not in _PLAIN_WRAPPERS or (sub.text or "").strip() and not _under_bold(sub, el):
+        elif sub.tag not in _PLAIN_WRAPPERS or (sub.text or "").strip() and not _under(sub, el, _BOLD_TAGS):
             return False
-        if (sub.tail or "").strip() and not _under_bold(sub.getparent(), el):
+        if (sub.tail or "").strip() and not _under(sub.getparent(), el, _BOLD_TAGS):
             return False
     return bold
 
@@ -918,12 +911,14 @@ _QUESTION_THEN_SENTENCE = re.compile(r"\w[?!]\s+[A-ZÀ-ÖØ-Þ]\w*\s+\w")
 
 
 _BOLD_TAGS = frozenset(("strong", "b"))
+_ITALIC_TAGS = frozenset(("em", "i"))
 _PLAIN_WRAPPERS = frozenset(("span", "em", "i", "u", "font", "br", "mark"))
 
 
-def _under_bold(el: HtmlElement | None, stop: HtmlElement) -> bool:
+def _under(el: HtmlElement | None, stop: HtmlElement, tags: frozenset[str]) -> bool:
+    """Whether ``el`` or one of its ancestors below ``stop`` is one of ``tags`` (set in bold, in italics)."""
     while el is not None and el is not stop:
-        if el.tag in _BOLD_TAGS:
+        if el.tag in tags:
             return True
         el = el.getparent()
     return False
@@ -1119,15 +1114,6 @@ _AUTHOR_NOTE = 300  # an italic note about the writer is shorter than this
 _LEAD_IN = 200  # a line introducing a teaser is shorter than this
 
 
-def _under_italic(el: HtmlElement, stop: HtmlElement) -> bool:
-    for anc in el.iterancestors():
-        if anc is stop:
-            return False
-        if anc.tag in ("em", "i"):
-            return True
-    return False
-
-
 def _captioned_picture(p: HtmlElement) -> bool:
     """A paragraph holding a picture and a line set in italics or small print under it, as editors
     caption a picture inside the text ("<p><img><br><em>The mayor on Monday</em></p>"). A paragraph
@@ -1274,21 +1260,15 @@ _UNIT_TAGS = ("p", "pre", "td", "th", "div", "section", "li", "blockquote", "dd"
               "figcaption", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def find_container(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(), lam: float = 1.0,
-                   short: float = 0.5) -> HtmlElement | None:
-    """The element whose subtree holds the most article-like text net of template text.
+def _text_scores(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(),
+                 short: float = 0.5) -> tuple[dict[HtmlElement, float], dict[HtmlElement, float]]:
+    """Good and bad text of every element's subtree, for finding the element that holds the most
+    article-like text net of template text (``_best_box``).
 
     Every text unit (a paragraph, or the text a div holds directly) is good when it is long enough
     and not link-dense, bad otherwise (links, short labels, template parts); each unit's length is
     added to all its ancestors, and the container is the ancestor with the largest good - bad.
     """
-    good, bad = _text_scores(root, inside, short)
-    return _best_box(good, bad, lam)
-
-
-def _text_scores(root: HtmlElement, inside: set[HtmlElement] | frozenset = frozenset(),
-                 short: float = 0.5) -> tuple[dict[HtmlElement, float], dict[HtmlElement, float]]:
-    """Good and bad text of every element's subtree (see ``find_container``)."""
     good: dict[HtmlElement, float] = {}
     bad: dict[HtmlElement, float] = {}
     for el in root.iter(*_UNIT_TAGS):
@@ -1340,7 +1320,7 @@ def _text_scores(root: HtmlElement, inside: set[HtmlElement] | frozenset = froze
 
 
 def _best_box(good: dict[HtmlElement, float], bad: dict[HtmlElement, float], lam: float = 1.0) -> HtmlElement | None:
-    """The element with the most good text net of bad, tightened and widened (see ``find_container``)."""
+    """The element with the most good text net of bad (see ``_text_scores``), tightened and widened."""
     best, best_score = None, 0.0
     for el, g in good.items():
         score = g - lam * bad.get(el, 0.0)

@@ -155,16 +155,16 @@ def _pick_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site
     tw = strip_site_suffix(first_meta(metas, ("twitter:title",)) or "", site_names)
     h1s = [t for t in (text_of(h) for h in sel.H1(root)) if t and len(t) < 400]
     h1 = next((h for h in h1s if any(_close(h, c) for c in (ld_title, og, tw) if c)), h1s[0] if h1s else "")
-    candidates = [c for c in (og, ld_title, h1, tw) if c]
+    weighted = [(c, w) for c, w in ((og, _OG_WEIGHT), (ld_title, 1), (h1, 1), (tw, 1)) if c]
+    candidates = [c for c, _ in weighted]
     if not candidates:
         titles = sel.TITLE(root)
         doc_title = clean_text(titles[0].text_content()) if titles else ""
         meta_title = first_meta(metas, sel.META_TITLE) or doc_title
         return strip_site_suffix(meta_title, site_names) or None
     votes: dict[str, float] = {}
-    for c, weight in ((og, _OG_WEIGHT), (ld_title, 1), (h1, 1), (tw, 1)):
-        if c:
-            votes[_normal(c)] = votes.get(_normal(c), 0) + weight
+    for c, weight in weighted:
+        votes[_normal(c)] = votes.get(_normal(c), 0) + weight
     best = max(votes.values())
     winner = next(c for c in candidates if votes[_normal(c)] == best)
     if h1 and _normal(h1) == _normal(winner):
@@ -233,12 +233,16 @@ def _ld_people(value, people: list[str], orgs: list[str], depth: int = 0) -> Non
         if not name or _URLISH.search(name):
             return
         # The CMS's administrator account posts for the site; its display name is no byline.
-        is_org = types_of(value) & sel.ORGANIZATION_TYPES or _ADMIN_ACCOUNT.search(
-            text_value(value.get("url")) or text_value(value.get("@id")) or "")
+        is_org = types_of(value) & sel.ORGANIZATION_TYPES or _is_admin_account(value)
         (orgs if is_org else people).append(name)
 
 
 _ADMIN_ACCOUNT = re.compile(r"/author/admin/?$", re.IGNORECASE)
+
+
+def _is_admin_account(author: dict) -> bool:
+    """A JSON-LD author whose profile is the CMS's administrator account ("…/author/admin/")."""
+    return bool(_ADMIN_ACCOUNT.search(text_value(author.get("url")) or text_value(author.get("@id")) or ""))
 
 
 def house_accounts(article_ld: dict | None) -> set[str]:
@@ -247,8 +251,7 @@ def house_accounts(article_ld: dict | None) -> set[str]:
     authors = article_ld.get("author") if article_ld else None
     names = set()
     for value in authors if isinstance(authors, list) else [authors]:
-        if isinstance(value, dict) and _ADMIN_ACCOUNT.search(text_value(value.get("url")) or
-                                                             text_value(value.get("@id")) or ""):
+        if isinstance(value, dict) and _is_admin_account(value):
             name = text_value(value.get("name"))
             if name:
                 names.add(name)
@@ -679,7 +682,7 @@ def headline_date(head: HtmlElement | None, clock: bool = True) -> str | None:
 
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
-_YEAR = re.compile(r"(?<!\d)(?:19[9]\d|20\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:199\d|20\d\d)(?!\d)")
 _BYLINE_AFTER = re.compile(r"\s*[|·•]\s*(?:von|by|par|por|di|door|av|af)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
