@@ -512,8 +512,14 @@ def _dateparser() -> Any:
     return parser
 
 
-@lru_cache(maxsize=2048)
 def _dateparser_reading(text: str, base: datetime) -> tuple[datetime | None, bool]:
+    # The offset is part of the key: two bases naming one instant in two offsets are equal (and hash
+    # alike) as datetimes, but dateparser gives its answer in the base's wall time.
+    return _dateparser_reading_in(text, base, base.utcoffset())
+
+
+@lru_cache(maxsize=2048)
+def _dateparser_reading_in(text: str, base: datetime, offset: timedelta | None) -> tuple[datetime | None, bool]:
     """dateparser's reading of ``text`` with ``base`` (aware) as RELATIVE_BASE, and whether the text
     names a day (dateparser's ``parts`` hold month and day: not "mai", "March 2025", "12").
 

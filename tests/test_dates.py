@@ -542,3 +542,13 @@ def test_normalize_resolves_a_relative_date_only_against_a_known_fetch_time(fetc
     assert article.published_at == expected
     assert article.published_raw == "3 hours ago"
     assert article.modified_at == datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))  # a full date needs no fetch time
+
+
+def test_one_instant_in_two_offsets_gets_each_its_own_dateparser_answer():
+    in_utc = parse_date("včera", BASE)
+    in_cet = parse_date("včera", BASE_CET.replace(hour=16, minute=30))  # the same instant as BASE
+    assert in_utc == in_cet and in_utc.utcoffset() == timedelta(0) and in_cet.utcoffset() == timedelta(hours=1)
+    # A Czech weekday, asked of dateparser per base: Sunday night in UTC is Monday morning in Paris.
+    monday_in_paris = datetime(2025, 3, 10, 0, 30, tzinfo=tz(1))
+    assert parse_date("neděle", monday_in_paris.astimezone(UTC)) == wall(2025, 3, 2)
+    assert parse_date("neděle", monday_in_paris) == wall(2025, 3, 9)
