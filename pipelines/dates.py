@@ -485,14 +485,15 @@ def _absolute(text: str) -> _Recipe | None:
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past"}
 # Bases at which dateparser's answer is asked to learn how it depends on the base. They fall on a
 # month end, before and after a leap day, in months of 28 to 31 days, on different weekdays and times
-# of day, so that "1 month ago" and "31 days ago", "3 years ago" and "1096 days ago", "yesterday at
-# 14:05" and "10 hours ago" give different answers. (Checked by brute force: for every duration of
+# of day (one just after midnight), so that "1 month ago" and "31 days ago", "3 years ago" and "1096
+# days ago", "yesterday at 14:05" and "10 hours ago", "1 hour ago, 2 PM" and "today at 2 PM" give
+# different answers. (Checked by brute force: for every duration of
 # up to 100 years, a recipe that gives dateparser's answers at these four gives them at any base from
 # 1990 on.) The first two tell a fixed date; the others are asked only for a date that moves.
 _PROBES = (
     datetime(2021, 3, 31, 12, 0, tzinfo=_UTC),
     datetime(2024, 3, 15, 17, 43, 11, tzinfo=_UTC),
-    datetime(2022, 5, 20, 6, 7, 8, tzinfo=_UTC),
+    datetime(2022, 5, 20, 0, 7, 8, tzinfo=_UTC),
     datetime(2024, 2, 10, 21, 5, 42, tzinfo=_UTC),
 )
 _SECOND = timedelta(seconds=1)
