@@ -487,9 +487,9 @@ DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past"}
 # month end, before and after a leap day, in months of 28 to 31 days, on different weekdays and times
 # of day (one just after midnight), so that "1 month ago" and "31 days ago", "3 years ago" and "1096
 # days ago", "yesterday at 14:05" and "10 hours ago", "1 hour ago, 2 PM" and "today at 2 PM" give
-# different answers. (Checked by brute force: for every duration of
-# up to 100 years, a recipe that gives dateparser's answers at these four gives them at any base from
-# 1990 on.) The first two tell a fixed date; the others are asked only for a date that moves.
+# different answers. (Checked by brute force: for every duration of up to 100 years, a recipe that
+# gives dateparser's answers at these four gives them at any base from 1990 on.) The first two tell
+# a fixed date; the others are asked only for a date that moves.
 _PROBES = (
     datetime(2021, 3, 31, 12, 0, tzinfo=_UTC),
     datetime(2024, 3, 15, 17, 43, 11, tzinfo=_UTC),
@@ -514,8 +514,8 @@ def _dateparser() -> Any:
 
 
 def _dateparser_reading(text: str, base: datetime) -> tuple[datetime | None, bool]:
-    # The offset is part of the key: two bases naming one instant in two offsets are equal (and hash
-    # alike) as datetimes, but dateparser gives its answer in the base's wall time.
+    """``_dateparser_reading_in``, cached with the base's offset in the key: two bases naming one
+    instant in two offsets are equal (and hash alike), but dateparser answers in the base's wall time."""
     return _dateparser_reading_in(text, base, base.utcoffset())
 
 
@@ -549,10 +549,8 @@ def _dateparser_at(text: str, base: datetime) -> datetime | None:
 def _answers_fit(recipe: _Recipe, answers: list[datetime]) -> bool:
     """Whether ``recipe`` gives dateparser's answer at every probe (a naive answer is the probe's wall time)."""
     for probe, answer in zip(_PROBES, answers, strict=False):
-        value = recipe.apply(probe)
-        if value is None or (answer.tzinfo is None and value.tzinfo is not None and value.utcoffset()):
-            return False
-        if (value.replace(tzinfo=None) if answer.tzinfo is None else value) != answer:
+        value = recipe.apply(probe)  # the probes are in UTC: a naive answer is UTC's wall time
+        if value is None or (value.replace(tzinfo=None) if answer.tzinfo is None else value) != answer:
             return False
     return True
 
