@@ -32,6 +32,12 @@ def _f(description: str, default=None, **meta):
     return field(default=default, metadata=meta)
 
 
+# Where a publication date can come from (Article.published_source), as the extractor and the spider
+# name it: JSON-LD, a <meta> tag, a <time> element, the dated line near the headline, the URL's day,
+# a date in the text, and the sitemap (news:publication_date, taken only when the page states none).
+PUBLISHED_SOURCES = ("jsonld", "meta", "time", "dateline", "url", "text", "sitemap")
+
+
 @dataclass(kw_only=True, slots=True)
 class Image:
     url: str = _f("Absolute URL of the largest candidate the page offers (srcset, lazy-load attributes).")
@@ -89,6 +95,12 @@ class Article:
         " a time stated in UTC is shown in the publisher's own offset when the page states that instant in local time"
         " too (local_times_raw); without an offset (the page's wall time) when nothing states one: an offset is never"
         " invented."
+    )
+    published_source: str | None = _f(
+        "Where published_raw was found, so that a user can filter on how sure the date is: "
+        f"{', '.join(PUBLISHED_SOURCES)}."
+        " sitemap: the page states no date, and its entry in a Google News sitemap gives news:publication_date."
+        " Empty when not recorded."
     )
     local_times_raw: list[str] = _f(
         "Timestamps the page states in local time (other date metadata, the dateline near the headline), read when"

@@ -8,9 +8,15 @@ a new base costs a few microseconds, and memory stays flat however many bases go
 
 Recipes come from compiled patterns over the word lists in ``pipelines.date_words`` (ISO 8601,
 RFC 2822, Unix timestamps, numeric and month-name dates with times and zones, relative forms in our
-fourteen languages). Only what they cannot read goes to dateparser, imported on first need (its
-import and first parse cost start-up time); its answer is turned into a recipe too when two probe
-bases show it is fixed or a plain offset, and re-asked per base otherwise.
+fourteen languages). What they cannot read goes to dateparser, in all of its languages: one
+``DateDataParser``, built on first need (its import and first parse cost start-up time), asked with
+the fetch time as RELATIVE_BASE and past dates preferred. Its answer becomes a recipe too when
+answers at a few probe bases prove one — a fixed date, a duration back counted on the calendar ("1
+दशक पहले" is ten calendar years back), a day back at a stated time — and it is asked again for every
+base otherwise. A reading that names no day ("mai", "March 2025") is no date.
+
+Without a fetch time (``base=None``) only what a text states in full is read: a relative date is
+never resolved against the clock of the machine that happens to parse it.
 
 Offsets — the rule newsdesk keeps (also in README.md, "What is stored"):
 
@@ -20,18 +26,20 @@ Offsets — the rule newsdesk keeps (also in README.md, "What is stored"):
   and carries the base's offset;
 - a date that states a wall-clock time or a day without any offset ("03.03.2025 17:04",
   "gestern, 18:30 Uhr", "2025-03-03") is returned naive: the page's wall time, never an invented
-  offset. For "yesterday at 14:05" the day is counted back on the base's calendar.
+  offset. For "yesterday at 14:05" the day is counted back on the base's calendar; for "yesterday
+  at 23:30 EST" on the calendar of the zone stated (a New York evening is the next UTC day).
 
-Dates more than a day after ``base`` or before 1990 are parse errors on a news page: None.
+Dates more than a day after ``base`` (so "in 3 days") or before 1990 are parse errors on a news page: None.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import Any
+
+from dateutil.relativedelta import relativedelta
 
 from . import date_words as words
 
@@ -61,7 +69,10 @@ _UNIX = re.compile(r"^(\d{9,10})(?:\.\d+)?$|^(\d{12,13})$")
 # --------------------------------------------------------------------------- relative forms
 _NUM = rf"(?:\d+|{_alternation(words.ONE)})"
 _UNIT = rf"(?<![a-zà-ɏ])(?:{_alternation(words.UNITS)})\.?{_NOT_LETTER_AFTER}"  # "and" is not "an" + "d"
-_AMOUNT = rf"(?:{_NUM}\s*)?{_UNIT}"
+# A unit without a number stands for one ("godzinę temu", "an hour ago" without "an"), but not a
+# one-letter abbreviation: the "y" of "hace 1 mes y 1 día" is "and", not a year.
+_BARE_UNIT = rf"(?<![a-zà-ɏ])(?:{_alternation(u for u in words.UNITS if len(u) > 1)})\.?{_NOT_LETTER_AFTER}"
+_AMOUNT = rf"(?:{_NUM}\s*{_UNIT}|{_BARE_UNIT})"
 _AND = r"(?:\s*,?\s*(?:and|und|et|y|e|en|og|och|ve|i)?\s*)"
 _AMOUNTS = rf"{_AMOUNT}(?:{_AND}{_AMOUNT})*"
 _AGO = re.compile(
@@ -69,7 +80,8 @@ _AGO = re.compile(
     rf"(?:\s*(?P<after>{_alternation([*words.AGO_AFTER, *words.AGO_BOTH.values()])}))?$"
 )
 _ONE_AMOUNT = re.compile(
-    rf"(?:(?P<n>{_NUM})\s*)?(?<![a-zà-ɏ])(?P<unit>{_alternation(words.UNITS)})\.?{_NOT_LETTER_AFTER}"
+    rf"(?P<n>{_NUM})\s*(?<![a-zà-ɏ])(?P<unit>{_alternation(words.UNITS)})\.?{_NOT_LETTER_AFTER}"
+    rf"|(?<![a-zà-ɏ])(?P<bare>{_alternation(u for u in words.UNITS if len(u) > 1)})\.?{_NOT_LETTER_AFTER}"
 )
 _NOW = re.compile(rf"^(?:{_alternation(words.NOW_WORDS)})$")
 _LAST = re.compile(rf"^(?:{_alternation(words.LAST_WORDS)})$")
@@ -104,7 +116,7 @@ _US_ZONE = re.compile(rf"(?<![\w])(?P<zone>{_alternation(words.US_ZONES)})(?![\w
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 # --------------------------------------------------------------------------- clean-up
-_SEGMENTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+_SEGMENTS = re.compile(r"\s*[|·•・]\s*|\s+[-–—]\s+")
 _LABEL = re.compile(
     rf"^(?:(?:last|first|zuletzt|sist|laatst)\s+)?"
     rf"(?:(?:{_alternation(w for w in words.LABELS if w not in ('last', 'first'))})(?![^\W\d_])[\s:：.,\-–]*)+"
@@ -112,20 +124,17 @@ _LABEL = re.compile(
 _WS = re.compile(r"\s+")
 _NO_DAY = re.compile(rf"^\d{{1,8}}$|^{_MONTH},?\s*\d{{4}}$")  # "2025", "12", "March 2025": no day in them
 _VAGUE = re.compile(r"(?<![\w])(?:" + _alternation(w for w in words.VAGUE if len(w) > 1) + r")(?![\w])|[数몇]")
-_HINT_WORDS = [*words.AGO_BEFORE, *words.AGO_AFTER, *words.DAY_WORDS, *words.NOW_WORDS, *words.LAST_WORDS,
-               *(w for w in words.WEEKDAYS if len(w) > 4)]
-_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")  # CJK and Hangul words have no spaces around them
-_RELATIVE_HINT = re.compile(  # words that make a dateparser answer relative to the base (and worth asking)
-    r"(?<![\w])(?:" + _alternation(w for w in _HINT_WORDS if not _CJK.match(w)) + r")(?![\w])|"
-    + _alternation(w for w in _HINT_WORDS if _CJK.match(w))
-)
+# A bare amount ("4 min") split off a longer text is its read time or a duration, not the date.
+_BARE_AMOUNT = re.compile(rf"^{_AMOUNTS}$")
 
 
 # --------------------------------------------------------------------------- recipes
 class _Recipe:
-    """How to turn a base (the fetch time) into the date a text names. Cached per text."""
+    """How to turn a base (the fetch time) into the date a text names. Cached per text.
+    ``needs_base``: the answer depends on the base, so without a known fetch time there is none."""
 
     __slots__ = ()
+    needs_base = True
 
     def apply(self, base: datetime) -> datetime | None:
         raise NotImplementedError
@@ -133,6 +142,7 @@ class _Recipe:
 
 class _Fixed(_Recipe):
     __slots__ = ("value",)
+    needs_base = False
 
     def __init__(self, value: datetime) -> None:
         self.value = value
@@ -142,7 +152,10 @@ class _Fixed(_Recipe):
 
 
 class _Ago(_Recipe):
-    """``seconds`` and calendar ``months`` before the base; the result keeps the base's offset."""
+    """Calendar ``months`` back from the base, then ``seconds`` back (negative: ahead, "in 2 hours"), in the
+    order dateparser counts: months on the calendar (dateutil's relativedelta, so 31 March less a month is
+    28 February, and ten years back from 12 March is 12 March whatever the leap days), then the rest as a
+    fixed duration. The result keeps the base's offset."""
 
     __slots__ = ("seconds", "months")
 
@@ -150,13 +163,20 @@ class _Ago(_Recipe):
         self.seconds, self.months = seconds, months
 
     def apply(self, base: datetime) -> datetime | None:
-        value = base - timedelta(seconds=self.seconds) if self.seconds else base
-        return _add_months(value, -self.months) if self.months else value
+        value = base + relativedelta(months=-self.months) if self.months else base
+        return value - timedelta(seconds=self.seconds) if self.seconds else value
+
+
+def _local_day(base: datetime, tz: timezone | None) -> date:
+    """The base's calendar day where the text's time is stated: in its zone when it names one (the
+    day a page in New York calls "yesterday" is not always UTC's), else the base's own day."""
+    return (base.astimezone(tz) if tz is not None else base).date()
 
 
 class _DayAt(_Recipe):
-    """``days`` before the base's calendar day; at a stated wall time (naive unless a zone is stated),
-    or, with no time, the base's own time of day (as dateparser does)."""
+    """``days`` before the base's calendar day; at a stated wall time (naive unless a zone is stated,
+    and then counted on that zone's calendar), or, with no time, the base's own time of day (as
+    dateparser does)."""
 
     __slots__ = ("days", "at", "tz")
 
@@ -166,13 +186,14 @@ class _DayAt(_Recipe):
     def apply(self, base: datetime) -> datetime | None:
         if self.at is None:
             return base - timedelta(days=self.days)
-        day = base.date() - timedelta(days=self.days)
+        day = _local_day(base, self.tz) - timedelta(days=self.days)
         return datetime.combine(day, self.at, tzinfo=self.tz)
 
 
 class _Clock(_Recipe):
     """A time with no day ("17:04", "Mittwoch, 18:30 Uhr"): on the given weekday, or today, the
-    latest such day not after the base, as dateparser reads it. Naive unless a zone is stated."""
+    latest such day not after the base, as dateparser reads it. Naive unless a zone is stated (and
+    then on that zone's calendar)."""
 
     __slots__ = ("weekday", "at", "tz")
 
@@ -180,7 +201,7 @@ class _Clock(_Recipe):
         self.weekday, self.at, self.tz = weekday, at, tz
 
     def apply(self, base: datetime) -> datetime | None:
-        today = base.date()
+        today = _local_day(base, self.tz)
         if self.weekday is not None:  # "Monday" is the last Monday before today
             day = today - timedelta(days=(today.weekday() - self.weekday - 1) % 7 + 1)
             return datetime.combine(day, self.at or time(), tzinfo=self.tz)
@@ -224,32 +245,24 @@ class _Either(_Recipe):
 
 
 class _AskDateparser(_Recipe):
-    """A form only dateparser reads and whose answer depends on the base in a way no recipe holds."""
+    """A form only dateparser reads whose answer depends on the base in a way no recipe above holds
+    (a weekday or a day without a year in a language newsdesk does not know): asked again for every
+    base. ``instant``: the answer moves with the base (a duration back from it), so it carries the
+    base's offset; otherwise it is a wall time, as dateparser gives it."""
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "instant")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, instant: bool) -> None:
+        self.text, self.instant = text, instant
 
     def apply(self, base: datetime) -> datetime | None:
-        value = _dateparser_at(self.text, base.replace(tzinfo=None, microsecond=0))
-        if value is not None and value.tzinfo is None and _RELATIVE_HINT.search(self.text):
+        value = _dateparser_at(self.text, base.replace(microsecond=0))
+        if value is not None and value.tzinfo is None and self.instant:
             value = value.replace(tzinfo=base.tzinfo)
         return value
 
 
 # --------------------------------------------------------------------------- helpers
-def _add_months(value: datetime, months: int) -> datetime:
-    month0 = value.month - 1 + months
-    year, month = value.year + month0 // 12, month0 % 12 + 1
-    for day in range(value.day, 27, -1):  # 31 March minus a month is the last day of February
-        try:
-            return value.replace(year=year, month=month, day=day)
-        except ValueError:
-            continue
-    return value.replace(year=year, month=month, day=min(value.day, 28))
-
-
 def _naive_in(value: datetime, base: datetime) -> datetime:
     """``value`` as wall time comparable with ``base``'s (a naive value already is one)."""
     return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone(base.tzinfo).replace(tzinfo=None)
@@ -259,9 +272,15 @@ def _too_late(value: datetime, base: datetime) -> bool:
     return _naive_in(value, base) > base.replace(tzinfo=None) + _AHEAD
 
 
-def _plausible(value: datetime | None, base: datetime) -> datetime | None:
+def _plausible(value: datetime | None, base: datetime | None) -> datetime | None:
+    """``value`` unless it is before 1990 or more than a day after the base: a parse error on a news page.
+
+    Without a base, the present bounds it instead: whenever the page was fetched, it was before now.
+    (The clock only bounds a date here; it never stands in for the fetch time to resolve one.)"""
     if value is None:
         return None
+    if base is None:
+        base = datetime.now(_UTC)
     try:
         naive = _naive_in(value, base)
     except (OverflowError, ValueError):
@@ -346,7 +365,7 @@ def _relative(text: str) -> _Recipe | None:
     for part in _ONE_AMOUNT.finditer(match.group("amounts")):
         number = part.group("n")
         count = int(number) if number and number.isdigit() else 1
-        unit = words.UNITS[part.group("unit")]
+        unit = words.UNITS[part.group("unit") or part.group("bare")]
         if unit < 0:
             months += count * -unit
         else:
@@ -461,55 +480,134 @@ def _absolute(text: str) -> _Recipe | None:
 
 
 # --------------------------------------------------------------------------- dateparser, last resort
-_PROBES = (datetime(2021, 3, 31, 12, 0), datetime(2021, 7, 14, 17, 43, 11))
+# How dateparser is asked: past dates preferred ("Monday" is the last one), relative dates counted from
+# RELATIVE_BASE, which is the fetch time (set per call on the one parser, below).
+DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past"}
+# Bases at which dateparser's answer is asked to learn how it depends on the base. They fall on a
+# month end, before and after a leap day, in months of 28 to 31 days, on different weekdays and times
+# of day (one just after midnight), so that "1 month ago" and "31 days ago", "3 years ago" and "1096
+# days ago", "yesterday at 14:05" and "10 hours ago", "1 hour ago, 2 PM" and "today at 2 PM" give
+# different answers. (Checked by brute force: for every duration of up to 100 years, a recipe that
+# gives dateparser's answers at these four gives them at any base from 1990 on.) The first two tell
+# a fixed date; the others are asked only for a date that moves.
+_PROBES = (
+    datetime(2021, 3, 31, 12, 0, tzinfo=_UTC),
+    datetime(2024, 3, 15, 17, 43, 11, tzinfo=_UTC),
+    datetime(2022, 5, 20, 0, 7, 8, tzinfo=_UTC),
+    datetime(2024, 2, 10, 21, 5, 42, tzinfo=_UTC),
+)
+_SECOND = timedelta(seconds=1)
+_DATEPARSER_TRIES = 4  # texts asked of dateparser per date string: the whole, less its label, and parts
 _DATEPARSER: dict[str, Any] = {}
 
 
-def _dateparser_parse() -> Callable[..., datetime | None]:
-    parse = _DATEPARSER.get("parse")
-    if parse is None:
-        import dateparser  # here, not at the top: its import and first parse cost start-up time
+def _dateparser() -> Any:
+    """The one ``DateDataParser``, built on first need: importing dateparser and loading its
+    languages cost start-up time, which a crawl whose dates newsdesk reads itself never pays."""
+    parser = _DATEPARSER.get("parser")
+    if parser is None:
+        from dateparser.date import DateDataParser  # here, not at the top: see above
 
-        parse = _DATEPARSER["parse"] = dateparser.parse
-    return parse
+        parser = _DATEPARSER["parser"] = DateDataParser(settings={**DATEPARSER_SETTINGS, "RELATIVE_BASE": _PROBES[0]})
+        _DATEPARSER["settings"] = parser._settings
+    return parser
+
+
+def _dateparser_reading(text: str, base: datetime) -> tuple[datetime | None, bool]:
+    """``_dateparser_reading_in``, cached with the base's offset in the key: two bases naming one
+    instant in two offsets are equal (and hash alike), but dateparser answers in the base's wall time."""
+    return _dateparser_reading_in(text, base, base.utcoffset())
 
 
 @lru_cache(maxsize=2048)
-def _dateparser_at(text: str, base: datetime) -> datetime | None:
-    """dateparser's reading of ``text`` with ``base`` (naive wall time) as the relative base."""
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+def _dateparser_reading_in(text: str, base: datetime, offset: timedelta | None) -> tuple[datetime | None, bool]:
+    """dateparser's reading of ``text`` with ``base`` (aware) as RELATIVE_BASE, and whether the text
+    names a day (dateparser's ``parts`` hold month and day: not "mai", "March 2025", "12").
+
+    The base is moved on the one parser the way dateparser's own ``search_dates`` does it (its
+    settings replaced by a copy with another RELATIVE_BASE). An aware base matters: with a naive one,
+    dateparser takes the base's wall time for the zone the text names ("2 hours ago EST" would be
+    five hours off). Named zones come back as plain offsets."""
+    parser = _dateparser()
+    parser._settings = _DATEPARSER["settings"].replace(RELATIVE_BASE=base)
     try:
-        value = _dateparser_parse()(text, settings=settings)
+        data = parser.get_date_data(text)
     except (ValueError, OverflowError, TypeError, AttributeError, KeyError, IndexError):
-        return None
+        return None, False
+    value = data.date_obj
     if value is not None and value.tzinfo is not None:  # dateparser's StaticTzInfo → a plain offset
         offset = value.utcoffset()
         zone = _tz(int(offset.total_seconds() // 60)) if offset is not None else None
         value = value.replace(tzinfo=zone) if zone is not None else None
-    return value
+    return value, {"month", "day"} <= set(data.parts or ())
+
+
+def _dateparser_at(text: str, base: datetime) -> datetime | None:
+    return _dateparser_reading(text, base)[0]
+
+
+def _answers_fit(recipe: _Recipe, answers: list[datetime]) -> bool:
+    """Whether ``recipe`` gives dateparser's answer at every probe (a naive answer is the probe's wall time)."""
+    for probe, answer in zip(_PROBES, answers, strict=False):
+        value = recipe.apply(probe)  # the probes are in UTC: a naive answer is UTC's wall time
+        if value is None or (value.replace(tzinfo=None) if answer.tzinfo is None else value) != answer:
+            return False
+    return True
+
+
+def _fit(answers: list[datetime]) -> _Recipe | None:
+    """A recipe that gives dateparser's answers at the probes: a duration back from the base, calendar
+    months first (a naive answer: dateparser gives a relative date as the base's wall time), or a day
+    counted back at a stated time ("včera v 14:05", in the zone the text names, if any)."""
+    first, probe = answers[0], _PROBES[0]
+    if all(a.tzinfo is None for a in answers):
+        months = (probe.year - first.year) * 12 + probe.month - first.month
+        for count in dict.fromkeys((0, months, months - 1, months + 1)):
+            shifted = (probe + relativedelta(months=-count)).replace(tzinfo=None)
+            recipe = _Ago((shifted - first).total_seconds(), count)
+            if _answers_fit(recipe, answers):
+                return recipe
+    tz = first.tzinfo
+    if all(a.tzinfo == tz for a in answers):
+        recipe = _DayAt((_local_day(probe, tz) - first.date()).days, first.time(), tz)  # type: ignore[arg-type]
+        if _answers_fit(recipe, answers):
+            return recipe
+    return None
 
 
 def _ask_dateparser(text: str) -> _Recipe | None:
-    """dateparser's answer as a recipe: fixed when two probe bases agree, a plain offset when both
-    are the same distance back, otherwise asked again for every base."""
-    first, second = (_dateparser_at(text, probe) for probe in _PROBES)
+    """dateparser's answer as a recipe: fixed when two probe bases agree, a calendar duration or a day
+    at a time when that gives its answers at every probe, otherwise asked again for every base.
+
+    A reading that names no day and does not move with the base either ("mai", "et" as a Danish
+    ordinal: dateparser fills in the base's month or year) is no date."""
+    (first, names_day), (second, _) = (_dateparser_reading(text, probe) for probe in _PROBES[:2])
     if first is None and second is None:
         return None
     if first is not None and second is not None:
-        if first == second and (first.tzinfo is not None) == (second.tzinfo is not None):
-            return _Fixed(first)
-        if first.tzinfo is None and second.tzinfo is None:
-            back = _PROBES[0] - first
-            if back == _PROBES[1] - second:  # "3 Std.", "in 2 hours": a plain offset from the base
-                return _Ago(back.total_seconds())
-    return _AskDateparser(text)
+        if first == second and (first.tzinfo is None) == (second.tzinfo is None):
+            return _Fixed(first) if names_day else None
+        others = [_dateparser_at(text, probe) for probe in _PROBES[2:]]
+        if None not in others:
+            recipe = _fit([first, second, *others])  # type: ignore[list-item]
+            if recipe is not None and (names_day or isinstance(recipe, _Ago)):
+                return recipe
+    moved = _dateparser_at(text, _PROBES[0] + _SECOND)
+    instant = (first is not None and moved is not None and (first.tzinfo is None) == (moved.tzinfo is None)
+               and moved - first == _SECOND)
+    return _AskDateparser(text, instant) if names_day or instant else None
 
 
 # --------------------------------------------------------------------------- entry point
 @lru_cache(maxsize=16384)
 def _recipe(raw: str, ask: bool = True) -> _Recipe | None:
     """The recipe for one date text, or None when it names no date. Pure in ``raw``: cacheable.
-    ``ask=False`` leaves dateparser out (our own forms only)."""
+    ``ask=False`` leaves dateparser out (our own forms only).
+
+    newsdesk's own forms first; then dateparser for the whole text less its label, the whole text,
+    and the parts a separator leaves (at most four texts), but not for what names no day ("2025",
+    "March 2025"), no number ("a few minutes ago") or is a bare amount beside the date ("March 3 |
+    4 min")."""
     text = _WS.sub(" ", raw).strip()
     iso = _ISO.match(text)
     if iso:
@@ -530,12 +628,10 @@ def _recipe(raw: str, ask: bool = True) -> _Recipe | None:
                 recipe = _relative(candidate) or _absolute(candidate)
                 if recipe is not None:
                     return recipe
-        if stripped and (any(c.isdigit() for c in stripped) or _RELATIVE_HINT.search(stripped)):
-            for_dateparser.append(stripped)
-    for candidate in for_dateparser[:3] if ask else ():
+        if stripped and (segment == text or not _BARE_AMOUNT.match(stripped)):
+            for_dateparser += (stripped, segment)  # a label word may be a date's word: "el mes pasáu"
+    for candidate in list(dict.fromkeys(for_dateparser))[:_DATEPARSER_TRIES] if ask else ():
         if _NO_DAY.match(candidate) or _VAGUE.search(candidate):  # "2025", "a few minutes ago"
-            continue
-        if _ONE_AMOUNT.match(candidate) and not _RELATIVE_HINT.search(candidate):  # "5 min read": no date
             continue
         recipe = _ask_dateparser(candidate)
         if recipe is not None:
@@ -543,20 +639,23 @@ def _recipe(raw: str, ask: bool = True) -> _Recipe | None:
     return None
 
 
-def parse_date(text: str | None, base: datetime, ask_dateparser: bool = True) -> datetime | None:
+def parse_date(text: str | None, base: datetime | None, ask_dateparser: bool = True) -> datetime | None:
     """The instant or wall time ``text`` names; relative forms anchored on ``base`` (the fetch
     time; a naive base is taken as UTC). None when there is no plausible date in it.
-    ``ask_dateparser=False`` reads only the forms newsdesk knows itself, for a text that is a hint,
-    not the date: dateparser's first look at a language costs a second."""
+
+    Without a base (the fetch time is not known) only a date the text states in full is read: a
+    relative one ("3 hours ago", "yesterday", "Monday", "3 March") is None, never guessed from the
+    clock. ``ask_dateparser=False`` reads only the forms newsdesk knows itself, for a text that is a
+    hint, not the date: dateparser's first look at a language costs a second."""
     if not text or not isinstance(text, str) or len(text) > _MAX_LEN:
         return None
-    if base.tzinfo is None:
+    if base is not None and base.tzinfo is None:
         base = base.replace(tzinfo=_UTC)
     recipe = _recipe(text, ask_dateparser)
-    if recipe is None:
+    if recipe is None or (base is None and recipe.needs_base):
         return None
     try:
-        value = recipe.apply(base)
+        value = recipe.apply(base)  # type: ignore[arg-type]  (a recipe that needs no base ignores it)
     except (OverflowError, ValueError):
         return None
     return _plausible(value, base)

@@ -15,10 +15,13 @@ from .readtime import estimate_read_time, parse_read_time
 def normalize_article(article: Article, now: datetime | None = None) -> Article:
     """Fill the normalised fields of ``article`` from its raw ones (in place; returns it).
 
-    Relative dates are anchored on ``article.fetched_at`` (``now`` when the article has none).
+    Relative dates are anchored on ``article.fetched_at`` (``now`` when the article has none). With
+    neither, the fetch time is unknown and a relative date stays unresolved (its raw string is kept):
+    the clock of whoever normalises is no stand-in for it (a 2017 post saying "3 days ago" is not of
+    this week).
     """
-    base = article.fetched_at or now or datetime.now(timezone.utc)
-    if base.tzinfo is None:
+    base = article.fetched_at or now
+    if base is not None and base.tzinfo is None:
         base = base.replace(tzinfo=timezone.utc)
     article.published_at = parse_date(article.published_raw, base)
     article.modified_at = parse_date(article.modified_raw, base)
@@ -51,7 +54,7 @@ def normalize_article(article: Article, now: datetime | None = None) -> Article:
     return article
 
 
-def _publisher_zone(article: Article, base: datetime) -> timezone | None:
+def _publisher_zone(article: Article, base: datetime | None) -> timezone | None:
     """The publisher's UTC offset, for a publication time stated in UTC: the offset under which one
     of the page's local times names the published instant, else one stating its own offset for the
     modified instant (a wall time is only read against the publication time: it is the dateline)."""

@@ -226,6 +226,12 @@ def m004_full_text_search(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_published_source(db: Database) -> None:
+    """articles.published_source: where the publication date came from (NULL for rows stored before)."""
+    sync_columns(db)
+
+
 def open_database(path: str) -> Database:
     """Open (creating if needed) a newsdesk database and bring its schema up to date."""
     db = Database(path)

@@ -18,6 +18,8 @@ counters) lives on the server object, so one server can serve many tests at once
     /bad/sitemap/self.xml          a sitemap index that lists itself (and a urlset)
     /bad/sitemap/deep/<n>.xml      an index that lists the next index, forever
     /bad/sitemap/many.xml?n=N      a urlset of N URLs (/bad/article/many-<i>)
+    /bad/sitemap/news.xml          a Google News sitemap of bad dates and titles (see NEWS_SITEMAP_CASES)
+    /bad/undated/<name>            a small valid article that states no date
     /bad/feed/broken.xml           RSS cut off mid-item with bad markup; /bad/feed/garbage.xml
     /bad/calendar/<y>/<m>          an endless calendar: links to the previous and next months
     /bad/variants                  links to one article under tracking parameters, fragments, session ids
@@ -59,6 +61,21 @@ FILLER = [
 BOMB_SIZE = 4 << 30  # what /bad/bomb/* inflate to: 4 GiB
 HUGE_SIZE = 50 << 20  # /bad/markup/huge*: 50 MiB
 MANY_DEFAULT = 100_000
+
+# /bad/sitemap/news.xml: <url> entries for /bad/undated/<name>, and what each one holds.
+NEWS_SITEMAP_CASES = {
+    "zero-date": "<news:publication_date>0000-00-00</news:publication_date>",
+    "impossible-date": "<news:publication_date>2025-13-45T25:61:00Z</news:publication_date>",
+    "future-date": "<news:publication_date>2099-01-01T00:00:00Z</news:publication_date>",
+    "long-date": "<news:publication_date>2025-03-03" + "0" * 100_000 + "</news:publication_date>",
+    "entity-date": "<news:publication_date>&xxe;2025-03-03</news:publication_date>",
+    "junk-date": "<news:publication_date>yesterday-ish, probably</news:publication_date>",
+    "huge-title": "<news:publication_date>2025-03-03T10:00:00Z</news:publication_date>"
+                  "<news:title>" + "A" * 1_000_000 + "</news:title>",
+    "nested-date": "<news:publication><news:publication_date>2025-03-03</news:publication_date></news:publication>",
+    "good": "<news:publication_date>2025-03-03T10:00:00+01:00</news:publication_date>",
+}
+NEWS_SITEMAP_GOOD_DATE = "2025-03-03T10:00:00+01:00"
 
 CHARSET_CASES = {
     # case: (bytes encoding, Content-Type header, <meta charset> or None)
@@ -188,6 +205,12 @@ def handle(h, head: bool = False) -> None:  # noqa: PLR0911, PLR0912 - one dispa
         name = "/".join(seg[1:]) or "index"
         return page(f"Article {name}")
 
+    if first == "undated":
+        name = "/".join(seg[1:]) or "index"
+        ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": f"Undated {name}",
+              "author": {"@type": "Person", "name": AUTHOR}}
+        return page(f"Undated {name}", ld=ld)
+
     if first == "charset" and len(seg) == 2 and seg[1] in CHARSET_CASES:
         encoding, ctype, meta = CHARSET_CASES[seg[1]]
         if seg[1] == "mojibake-jsonld":
@@ -284,6 +307,15 @@ def handle(h, head: bool = False) -> None:  # noqa: PLR0911, PLR0912 - one dispa
         if len(seg) == 3 and seg[1] == "deep" and seg[2].removesuffix(".xml").isdigit():
             n = int(seg[2].removesuffix(".xml"))
             return send(_index([f"{base}/bad/sitemap/deep/{n + 1}.xml"]), "application/xml")
+        if rest == "news.xml":
+            entries = "".join(f"<url><loc>{base}/bad/undated/{name}</loc><news:news>{held}</news:news></url>\n"
+                              for name, held in NEWS_SITEMAP_CASES.items())
+            doc = (f'<?xml version="1.0"?>\n<!DOCTYPE urlset [\n<!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n'
+                   f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                   f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
+                   f"<url><news:news>{NEWS_SITEMAP_CASES['good']}</news:news></url>\n"  # no loc
+                   f"{entries}</urlset>\n")
+            return send(doc.encode(), "application/xml")
         if rest == "many.xml":
             n = int(query.get("n", [MANY_DEFAULT])[0])
             return send(_once(server, f"many-{n}", lambda: _urlset(f"{base}/bad/article/many-{i}" for i in range(n))),

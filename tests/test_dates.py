@@ -392,3 +392,163 @@ def test_local_offset_is_none_for_other_times(local):
 ])
 def test_forms_read_without_dateparser(text, expected):
     assert parse_date(text, BASE, ask_dateparser=False) == expected
+
+
+# --------------------------------------------------------------------------- relative dates dateparser reads
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("včera", ago(days=1)),  # Czech, Slovak: words without a number
+    ("dnes", BASE),
+    ("pred hodinou", ago(hours=1)),
+    ("προηγούμενος μήνας", datetime(2025, 2, 12, 15, 30, tzinfo=UTC)),  # a calendar month
+    ("verlede maand", datetime(2025, 2, 12, 15, 30, tzinfo=UTC)),
+    ("2 uur gelede", ago(hours=2)),  # Afrikaans, whose "uur" is also a Dutch unit
+    ("আজি", BASE),
+    ("2 gün öncə 23 saat öncə", ago(days=2, hours=23)),  # two amounts one after the other
+    ("5 minut 12 sekundi eest", ago(minutes=5, seconds=12)),
+    ("1 दशक पहले", datetime(2015, 3, 12, 15, 30, tzinfo=UTC)),  # ten calendar years, not 3652 days
+    ("pirms 10 gadiem", datetime(2015, 3, 12, 15, 30, tzinfo=UTC)),
+    ("2 hours", ago(hours=2)),  # a bare amount: dateparser reads it as "ago"
+    ("1 decade", datetime(2015, 3, 12, 15, 30, tzinfo=UTC)),
+    ("вчера в 14:05", wall(2025, 3, 11, 14, 5)),  # a day back at a stated time: a wall time
+    ("el mes pasáu", datetime(2025, 2, 12, 15, 30, tzinfo=UTC)),  # "el" is a label word in Spanish, a word here
+])
+def test_relative_forms_only_dateparser_reads(text, expected):
+    assert parse_date(text, BASE) == expected
+
+
+LEAP_DAY = datetime(2024, 2, 29, 9, 0, tzinfo=UTC)
+MONTH_END = datetime(2024, 3, 31, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text, base, expected", [
+    ("1 दशक पहले", LEAP_DAY, datetime(2014, 2, 28, 9, 0, tzinfo=UTC)),
+    ("pirms 10 gadiem", MONTH_END, datetime(2014, 3, 31, 9, 0, tzinfo=UTC)),
+    ("před 3 měsíci", MONTH_END, datetime(2023, 12, 31, 9, 0, tzinfo=UTC)),
+    ("1 month ago", MONTH_END, datetime(2024, 2, 29, 9, 0, tzinfo=UTC)),
+    ("1 year ago", LEAP_DAY, datetime(2023, 2, 28, 9, 0, tzinfo=UTC)),
+    # months first, then days, as dateparser counts: 29 February, then a day back
+    ("1 month and 1 day ago", MONTH_END, datetime(2024, 2, 28, 9, 0, tzinfo=UTC)),
+    ("hace 1 mes y 1 día", MONTH_END, datetime(2024, 2, 28, 9, 0, tzinfo=UTC)),  # "y" is "and", not a year
+    ("3 years ago", LEAP_DAY, datetime(2021, 2, 28, 9, 0, tzinfo=UTC)),
+])
+def test_calendar_units_are_counted_on_the_calendar(text, base, expected):
+    assert parse_date(text, base) == expected
+
+
+@pytest.mark.parametrize("text", ["1 दशक पहले", "včera", "προηγούμενος μήνας", "pred 3 hodinami"])
+def test_a_dateparser_recipe_is_cached_and_right_at_any_base(text):
+    import dateparser
+
+    parse_date(text, BASE)
+    for base in (LEAP_DAY, MONTH_END, datetime(2009, 12, 31, 23, 59, 59, tzinfo=UTC), datetime(2031, 1, 1, tzinfo=UTC)):
+        hits = _recipe.cache_info().hits
+        expected = dateparser.parse(text, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+        assert parse_date(text, base).replace(tzinfo=None) == expected.replace(tzinfo=None)
+        assert _recipe.cache_info().hits == hits + 1
+
+
+@pytest.mark.parametrize("text", ["ET", "mai", "de", "Share this article", "Foto: dpa", "5 min read"])
+def test_a_reading_naming_no_day_is_no_date(text):
+    assert parse_date(text, BASE) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("March 3, 2025 ・ 3 min read", wall(2025, 3, 3)),  # a Japanese middle dot as a separator
+    ("12. března 2025", wall(2025, 3, 12)),  # a date in full: no base needed
+])
+def test_more_separated_and_absolute_forms(text, expected):
+    assert parse_date(text, BASE) == expected
+
+
+# --------------------------------------------------------------------------- no fetch time, no relative date
+
+
+@pytest.mark.parametrize("text", [
+    "7 hours ago", "yesterday", "yesterday at 14:05", "just now", "last month", "Monday", "17:04", "3 March",
+    "03/04/2025", "včera", "1 दशक पहले", "3. března",
+])
+def test_without_a_fetch_time_a_relative_date_is_not_resolved(text):
+    assert parse_date(text, None) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025-03-03T17:04:00+01:00", datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))),
+    ("March 3, 2025 5:04 PM ET", datetime(2025, 3, 3, 17, 4, tzinfo=tz(-5))),
+    ("13/02/2025", wall(2025, 2, 13)),  # only one reading is a date
+    ("12. března 2025", wall(2025, 3, 12)),
+])
+def test_without_a_fetch_time_a_full_date_is_read(text, expected):
+    assert parse_date(text, None) == expected
+
+
+@pytest.mark.parametrize("text", ["1985-01-01", "November 20, 9999 7:00 PM", "2999-01-01T00:00:00Z"])
+def test_without_a_fetch_time_implausible_dates_are_still_rejected(text):
+    assert parse_date(text, None) is None  # the fetch, whenever it was, was before now
+
+
+# --------------------------------------------------------------------------- a stated zone's own calendar
+
+LATE_EVENING_IN_NEW_YORK = datetime(2025, 3, 12, 2, 0, tzinfo=UTC)  # 21:00 EST on 11 March
+MORNING_IN_TOKYO = datetime(2025, 3, 12, 23, 30, tzinfo=UTC)  # 08:30 JST on 13 March
+
+
+@pytest.mark.parametrize("text, base, expected", [
+    # "yesterday" is the 10th in New York, though the fetch is on the 12th in UTC
+    ("yesterday at 11:30 PM EST", LATE_EVENING_IN_NEW_YORK, datetime(2025, 3, 10, 23, 30, tzinfo=tz(-5))),
+    ("08:00 JST", MORNING_IN_TOKYO, datetime(2025, 3, 13, 8, 0, tzinfo=tz(9))),  # today in Tokyo
+    ("Monday 08:00 JST", datetime(2025, 3, 16, 23, 30, tzinfo=UTC), datetime(2025, 3, 10, 8, 0, tzinfo=tz(9))),
+    # a duration with a zone named: the same instant as without, shown in that zone (dateparser, asked
+    # with an aware base: with a naive one it took 02:00 for New York's wall time)
+    ("2 hours ago EST", LATE_EVENING_IN_NEW_YORK, datetime(2025, 3, 11, 19, 0, tzinfo=tz(-5))),
+])
+def test_a_day_named_relatively_is_counted_on_the_stated_zones_calendar(text, base, expected):
+    value = parse_date(text, base)
+    assert value == expected and value.utcoffset() == expected.utcoffset()
+
+
+def test_fast_forms_do_not_import_dateparser():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from datetime import datetime, timezone; from pipelines.dates import parse_date\n"
+        "base = datetime(2025, 3, 12, 15, 30, tzinfo=timezone.utc)\n"
+        "for text in ('2025-03-03T17:04:00+01:00', 'vor 3 Stunden', 'gestern, 18:30 Uhr', '3 mars 2025',\n"
+        "             '2時間前', 'Mon, 03 Mar 2025 17:04:00 +0100', '7 hours ago', 'yesterday'):\n"
+        "    assert parse_date(text, base) is not None, text\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- the pipeline's fetch time
+
+
+@pytest.mark.parametrize("fetched_at, now, expected", [
+    (BASE, None, ago(hours=3)),
+    (None, BASE, ago(hours=3)),  # the caller's fetch time, for an article without one
+    (None, None, None),  # no fetch time known: not resolved, however late the clock says it is
+])
+def test_normalize_resolves_a_relative_date_only_against_a_known_fetch_time(fetched_at, now, expected):
+    from crawler.items import Article
+    from pipelines.normalize import normalize_article
+
+    article = Article(url="https://a.org/x", published_raw="3 hours ago", modified_raw="2025-03-03T17:04:00+01:00",
+                      fetched_at=fetched_at)
+    normalize_article(article, now=now)
+    assert article.published_at == expected
+    assert article.published_raw == "3 hours ago"
+    assert article.modified_at == datetime(2025, 3, 3, 17, 4, tzinfo=tz(1))  # a full date needs no fetch time
+
+
+def test_one_instant_in_two_offsets_gets_each_its_own_dateparser_answer():
+    in_utc = parse_date("včera", BASE)
+    in_cet = parse_date("včera", BASE_CET.replace(hour=16, minute=30))  # the same instant as BASE
+    assert in_utc == in_cet and in_utc.utcoffset() == timedelta(0) and in_cet.utcoffset() == timedelta(hours=1)
+    # A Czech weekday, asked of dateparser per base: Sunday night in UTC is Monday morning in Paris.
+    monday_in_paris = datetime(2025, 3, 10, 0, 30, tzinfo=tz(1))
+    assert parse_date("neděle", monday_in_paris.astimezone(UTC)) == wall(2025, 3, 2)
+    assert parse_date("neděle", monday_in_paris) == wall(2025, 3, 9)

@@ -5,7 +5,10 @@
 The spider tells what a start URL is from its response, follows sitemaps and feeds to article
 pages, follows links from pages that are not articles (front and section pages) up to
 ``NEWSDESK_MAX_HOPS`` hops, and stays on the start URLs' sites. Extraction is
-``crawler.extract.extract_article``; this module is only the glue.
+``crawler.extract.extract_article``; this module is only the glue. Sitemaps are read by
+``crawler.discover.sitemap_entries``, so that what an entry says about its page (Google News
+``news:publication_date`` and ``news:title``, ``lastmod``) goes with the page's request and is
+weighed against the page by ``crawler.sitemap_dates``.
 
 A second run of the same crawl does only the work that is new (``crawler.incremental``): sitemap
 entries no newer than the stored copy are skipped, stored articles are revalidated with
@@ -31,12 +34,13 @@ from scrapy.utils.misc import load_object
 from pipelines.store import db_path
 
 from ..backlog import UrlBacklog
-from ..discover import TooLarge, clean_url, feed_links, gunzip_capped, kind_of, page_links, same_site
+from ..discover import TooLarge, clean_url, feed_links, gunzip_capped, kind_of, page_links, same_site, sitemap_entries
 from ..extract import parse_html
 from ..extract.html import looks_binary, looks_like_html
 from ..incremental import is_recent, load_known, skip_by_lastmod, validators
 from ..items import NotModified
 from ..middlewares import failure_reason
+from ..sitemap_dates import SITEMAP_META, sitemap_meta, use_sitemap_evidence
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +161,7 @@ class NewsSpider(SitemapSpider):
         chain = [*response.meta.get("newsdesk_sitemaps", ()), clean_url(response.url)]
         max_depth = self.settings.getint("NEWSDESK_SITEMAP_MAX_DEPTH", 4)
         listed = False
-        for request in super()._parse_sitemap(response):
+        for request in self._sitemap_requests(response):
             listed = True
             url = clean_url(request.url)
             if request.callback != self._parse_sitemap:
@@ -174,6 +178,28 @@ class NewsSpider(SitemapSpider):
         if not listed and not response.url.endswith("/robots.txt"):
             reason = response.meta.get("newsdesk_sitemap_skip", "invalid_sitemap")
             self._skip(reason, response.url, "nothing listed in the sitemap")
+
+    def _sitemap_requests(self, response: Response) -> Iterable[Request]:
+        """Scrapy's requests for a sitemap, but a sitemap is read by ``discover.sitemap_entries``, which
+        keeps what Scrapy's parsing drops: a page's request carries its entry's news:publication_date,
+        news:title and lastmod as meta (``sitemap_dates``). robots.txt is Scrapy's."""
+        if response.url.endswith("/robots.txt"):
+            yield from super()._parse_sitemap(response)
+            return
+        body = self._get_sitemap_body(response)
+        kind, entries = sitemap_entries(body) if body else (None, iter(()))
+        if kind not in ("urlset", "sitemapindex"):
+            logger.warning("Ignoring invalid sitemap: %s", response.url)
+            return
+        for entry in self.sitemap_filter(entries):
+            loc = entry["loc"]
+            if kind == "sitemapindex":
+                if any(x.search(loc) for x in self._follow):
+                    yield Request(loc, callback=self._parse_sitemap)
+                continue
+            callback = next((c for r, c in self._cbs if r.search(loc)), None)
+            if callback is not None:
+                yield Request(loc, callback=callback, meta=sitemap_meta(entry))
 
     def _to_backlog(self, request: Request, url: str) -> bool:
         """Park a page request listed by a sitemap on disk (see feed_backlog); False if it cannot be."""
@@ -250,6 +276,8 @@ class NewsSpider(SitemapSpider):
             return
         if article is not None:
             article.etag, article.last_modified = validators(response)
+            for key in use_sitemap_evidence(article, response.meta.get(SITEMAP_META), fetched_at):
+                stats.inc_value(key)
             stats.inc_value("newsdesk/extracted")
             yield article
             return
