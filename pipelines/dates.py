@@ -135,6 +135,10 @@ class _Recipe:
 
     __slots__ = ()
     needs_base = True
+    # The text states a distance from the base ("in 2 days", "3 hours ago"): read as stated, ahead
+    # of the base too. A news page's own rule (nothing published after it was fetched) is the
+    # caller's (pipelines.normalize); the cap here is for misreadings of absolute dates.
+    from_base = False
 
     def apply(self, base: datetime) -> datetime | None:
         raise NotImplementedError
@@ -158,6 +162,7 @@ class _Ago(_Recipe):
     fixed duration. The result keeps the base's offset."""
 
     __slots__ = ("seconds", "months")
+    from_base = True
 
     def __init__(self, seconds: float, months: int = 0) -> None:
         self.seconds, self.months = seconds, months
@@ -179,6 +184,7 @@ class _DayAt(_Recipe):
     dateparser does)."""
 
     __slots__ = ("days", "at", "tz")
+    from_base = True
 
     def __init__(self, days: int, at: time | None, tz: timezone | None) -> None:
         self.days, self.at, self.tz = days, at, tz
@@ -255,6 +261,10 @@ class _AskDateparser(_Recipe):
     def __init__(self, text: str, instant: bool) -> None:
         self.text, self.instant = text, instant
 
+    @property
+    def from_base(self) -> bool:  # type: ignore[override]
+        return self.instant
+
     def apply(self, base: datetime) -> datetime | None:
         value = _dateparser_at(self.text, base.replace(microsecond=0))
         if value is not None and value.tzinfo is None and self.instant:
@@ -272,8 +282,8 @@ def _too_late(value: datetime, base: datetime) -> bool:
     return _naive_in(value, base) > base.replace(tzinfo=None) + _AHEAD
 
 
-def _plausible(value: datetime | None, base: datetime | None) -> datetime | None:
-    """``value`` unless it is before 1990 or more than a day after the base: a parse error on a news page.
+def _plausible(value: datetime | None, base: datetime | None, ahead: bool = True) -> datetime | None:
+    """``value`` unless it is before 1990 or (``ahead``) more than a day after the base: a parse error on a news page.
 
     Without a base, the present bounds it instead: whenever the page was fetched, it was before now.
     (The clock only bounds a date here; it never stands in for the fetch time to resolve one.)"""
@@ -285,9 +295,17 @@ def _plausible(value: datetime | None, base: datetime | None) -> datetime | None
         naive = _naive_in(value, base)
     except (OverflowError, ValueError):
         return None
-    if naive < _EARLIEST or naive > base.replace(tzinfo=None) + _AHEAD:
+    if naive < _EARLIEST or (ahead and naive > base.replace(tzinfo=None) + _AHEAD):
         return None
     return value
+
+
+def not_ahead(value: datetime | None, base: datetime | None) -> datetime | None:
+    """``value`` unless it is more than a day after ``base``: on a news page, a publication or
+    update time after the fetch is no such time ("in 2 days" is an event, not when it was written)."""
+    if value is None or base is None:
+        return value
+    return None if _too_late(value, base if base.tzinfo else base.replace(tzinfo=_UTC)) else value
 
 
 @lru_cache(maxsize=256)
@@ -658,7 +676,7 @@ def parse_date(text: str | None, base: datetime | None, ask_dateparser: bool = T
         value = recipe.apply(base)  # type: ignore[arg-type]  (a recipe that needs no base ignores it)
     except (OverflowError, ValueError):
         return None
-    return _plausible(value, base)
+    return _plausible(value, base, ahead=not recipe.from_base)
 
 
 _QUARTER = timedelta(minutes=15)

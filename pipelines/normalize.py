@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from crawler.items import Article
 
 from .authors import clean_authors
-from .dates import local_offset, parse_date
+from .dates import local_offset, not_ahead, parse_date
 from .readtime import estimate_read_time, parse_read_time
 
 
@@ -23,8 +23,8 @@ def normalize_article(article: Article, now: datetime | None = None) -> Article:
     base = article.fetched_at or now
     if base is not None and base.tzinfo is None:
         base = base.replace(tzinfo=timezone.utc)
-    article.published_at = parse_date(article.published_raw, base)
-    article.modified_at = parse_date(article.modified_raw, base)
+    article.published_at = not_ahead(parse_date(article.published_raw, base), base)
+    article.modified_at = not_ahead(parse_date(article.modified_raw, base), base)
     if article.modified_at is None and article.modified_raw and article.modified_raw == article.published_raw:
         article.modified_at = article.published_at
     zone = _publisher_zone(article, base)

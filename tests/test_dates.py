@@ -346,7 +346,7 @@ def test_caches_are_bounded():
     "text, expected",
     [
         ("in 2 hours", BASE + timedelta(hours=2)),  # read by dateparser, then cached as an offset
-        ("in 3 days", None),  # the future
+        ("in 3 days", BASE + timedelta(days=3)),  # a stated distance ahead (normalize_article drops it)
         ("Tue Mar 04 2025 17:04:00 GMT+0100 (Central European Standard Time)",
          datetime(2025, 3, 4, 17, 4, tzinfo=tz(1))),
     ],
@@ -552,3 +552,26 @@ def test_one_instant_in_two_offsets_gets_each_its_own_dateparser_answer():
     monday_in_paris = datetime(2025, 3, 10, 0, 30, tzinfo=tz(1))
     assert parse_date("neděle", monday_in_paris.astimezone(UTC)) == wall(2025, 3, 2)
     assert parse_date("neděle", monday_in_paris) == wall(2025, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in 2 days", BASE + timedelta(days=2)),
+        ("dans 2 jours", BASE + timedelta(days=2)),
+        ("in 1 week", BASE + timedelta(weeks=1)),
+    ],
+)
+def test_a_stated_distance_ahead_is_read_as_stated(text, expected):
+    # parse_date reads what the text says; only absolute dates far ahead are taken for misreadings.
+    assert parse_date(text, BASE) == expected
+
+
+def test_a_publication_time_after_the_fetch_is_no_publication_time():
+    from crawler.items import Article
+    from pipelines.normalize import normalize_article
+
+    article = normalize_article(Article(url="https://example.com/a", published_raw="in 2 days",
+                                        modified_raw="3 hours ago", fetched_at=BASE))
+    assert article.published_at is None
+    assert article.modified_at == BASE - timedelta(hours=3)
