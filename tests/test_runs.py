@@ -160,6 +160,10 @@ def test_a_full_disk_stops_the_crawl_with_a_clear_error_and_keeps_what_was_commi
     assert f"Cannot write to the database {db}: database or disk is full. Stopping the crawl" in result.log
     assert "Traceback" not in result.log
     assert "Closing spider (database_error)" in result.log
+    last = result.log.splitlines()[-1]  # the line cron mails, last, on stderr
+    assert last.startswith(f"scrapy crawl: Cannot write to the database {db}: database or disk is full. Stopping the "
+                           f"crawl: the {result.stats()['newsdesk/stored']} articles committed in this run are kept")
+    assert last.endswith("not written. [finish reason database_error, exit status 1]")
     with sqlite3.connect(db) as conn:
         urls = [r[0] for r in conn.execute("select url from articles")]
     assert scaled_server.url("/post/rail-strike-called-off") in urls  # committed before: kept
