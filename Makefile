@@ -25,7 +25,7 @@ test: install
 
 browse:
 	@test -f $(DB) || { echo "make browse: $(DB) not found (make demo, then make browse DB=demo.db)" >&2; exit 1; }
-	$(MAKE) install EXTRAS=browse
+	@test -x $(VENV)/bin/datasette || $(MAKE) install EXTRAS=browse
 	$(VENV)/bin/datasette $(DB) --metadata datasette/metadata.json
 
 bench:

@@ -18,10 +18,8 @@ because news pages change in the hours after publication.
 The state comes from the database when the spider opens (``load_known``), never from memory kept
 between runs, so several crawl processes reading the same database decide alike.
 
-Settings:
-
-- ``NEWSDESK_INCREMENTAL`` (default True): False fetches and parses everything again.
-- ``NEWSDESK_REVISIT_HOURS`` (default 48): the window of recent articles.
+Settings (declared in ``crawler.knobs``): ``NEWSDESK_INCREMENTAL`` (False fetches and parses
+everything again) and ``NEWSDESK_REVISIT_HOURS`` (the window of recent articles).
 """
 
 from __future__ import annotations
@@ -35,6 +33,10 @@ from pathlib import Path
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+
+from pipelines.schema import connect_read_only
+
+from . import knobs
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +99,11 @@ def load_known(path: str | Path) -> dict[str, Known]:
     path = Path(path)
     if not path.is_file():
         return {}
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        con = connect_read_only(path)
+    except sqlite3.DatabaseError as exc:
+        logger.warning("Could not read what %s holds (%s): crawling everything", path, exc)
+        return {}
     try:
         columns = {row[1] for row in con.execute("PRAGMA table_info(articles)")}
         if not {"url", "etag", "last_modified", "last_seen", "first_seen", "published_at"} <= columns:
@@ -132,8 +138,8 @@ class ConditionalRequestMiddleware:
     """
 
     def __init__(self, crawler) -> None:
-        if not crawler.settings.getbool("NEWSDESK_INCREMENTAL", True):
-            raise NotConfigured("NEWSDESK_INCREMENTAL is off")
+        if not knobs.INCREMENTAL.get(crawler.settings):
+            raise NotConfigured(f"{knobs.INCREMENTAL.name} is off")
         self.crawler = crawler
 
     @classmethod

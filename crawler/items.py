@@ -140,6 +140,24 @@ class Article:
 
 
 @dataclass(kw_only=True, slots=True)
+class ArticleVersion:
+    """A replaced version of an article, as the store keeps it: one row of ``article_versions``.
+
+    Not the extractor's: ``pipelines.store`` writes it when a crawl finds an article changed, and
+    the table's columns, the export's ``versions.*`` files and the Datasette descriptions come from here.
+    """
+
+    url: str = _f("URL of the article (articles.url).")
+    version: int = _f("1 for the first stored version, then 2, 3...")
+    fetched_at: str | None = _f("When this (replaced) version was fetched.")
+    replaced_at: str | None = _f("When a crawl found the next version and replaced this one (UTC).")
+    run_id: int | None = _f("The crawl run that replaced it (crawl_runs.id).")
+    content_hash: str | None = _f("content_hash of this version.")
+    fields: list[str] = _f("JSON array: the fields that differ in the next version.", list)
+    old_values: dict[str, Any] = _f("JSON object: those fields' values in this version.", dict)
+
+
+@dataclass(kw_only=True, slots=True)
 class NotModified:
     """A known article the server answered 304 Not Modified for: the stored copy is current.
 

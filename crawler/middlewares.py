@@ -8,6 +8,8 @@ that names why a request came to nothing.
   ``NEWSDESK_RETRY_AFTER_MAX`` seconds; a server asking for a longer wait is given up on.
 - ``failure_reason()`` turns a failed request into one ``newsdesk/skipped/<reason>`` or
   ``newsdesk/failed/<reason>`` stats key.
+- ``RobotsTxtErrorLog`` (an extension) makes a robots.txt that could not be downloaded one warning
+  line instead of an error with a traceback.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ import time
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.asyncio import sleep
 
+from . import knobs
 from .discover import clean_url, same_site
 
 logger = logging.getLogger(__name__)
@@ -64,6 +67,12 @@ _FAILED = {
 }
 
 
+def is_network_error(exc: BaseException) -> bool:
+    """True for the failures of the network or the server (refused, timed out, DNS, reset...), whose
+    traceback says nothing about newsdesk: they are logged as one line."""
+    return type(exc).__name__ in _FAILED
+
+
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
@@ -99,7 +108,7 @@ class RedirectGuardMiddleware:
         if not crawler.settings.getbool("REDIRECT_ENABLED"):
             raise NotConfigured
         self.crawler = crawler
-        self.max_times = crawler.settings.getint("REDIRECT_MAX_TIMES")
+        self.max_times = knobs.REDIRECT_MAX_TIMES.get(crawler.settings)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -144,7 +153,7 @@ def retry_after_seconds(value: str | bytes | None, now: float | None = None) -> 
 class RetryAfterMiddleware:
     """Retries 429 and 503 answers after the wait their ``Retry-After`` asks for, within a cap.
 
-    Settings: ``NEWSDESK_RETRY_AFTER_MAX`` (seconds, default 60): a longer wait is not honoured:
+    Settings: ``NEWSDESK_RETRY_AFTER_MAX`` (seconds, ``crawler.knobs``): a longer wait is not honoured:
     the request is given up on at once (no immediate retry hammering the server), counted under
     ``newsdesk/retry_after/over_cap`` and, in the errback, as ``newsdesk/failed/http_<status>``.
     Honoured waits are counted under ``newsdesk/retry_after/honoured``. Retries count against
@@ -159,7 +168,7 @@ class RetryAfterMiddleware:
         if not settings.getbool("RETRY_ENABLED"):
             raise NotConfigured
         self.crawler = crawler
-        self.cap = settings.getfloat("NEWSDESK_RETRY_AFTER_MAX", 60.0)
+        self.cap = knobs.RETRY_AFTER_MAX.get(settings)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -186,3 +195,41 @@ class RetryAfterMiddleware:
         logger.info("HTTP %s on %s: retrying after %.1f s as Retry-After asks", response.status, request.url, wait)
         await sleep(wait)
         return retry
+
+
+class _RobotsTxtUnreachable(logging.Filter):
+    """Rewrites Scrapy's "Error downloading <page>: <error>" + traceback, logged when the robots.txt of
+    a site cannot be downloaded, into one warning that names robots.txt (the page is still fetched:
+    a site without a readable robots.txt is crawled as if it allowed everything)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is None or not is_network_error(exc) or not isinstance(record.args, dict):
+            return True
+        request = record.args.get("request")
+        host = urlsplit(request.url).netloc if isinstance(request, Request) else "?"
+        record.msg = "Could not download robots.txt of %(host)s (%(error)s): crawling it as if it allowed everything"
+        record.args = {"host": host, "error": exc}
+        record.exc_info = record.exc_text = None
+        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        return True
+
+
+ROBOTSTXT_LOGGER = "scrapy.downloadermiddlewares.robotstxt"
+
+
+class RobotsTxtErrorLog:
+    """Extension: installs ``_RobotsTxtUnreachable`` on the robots.txt middleware's logger while a crawl runs."""
+
+    filter = _RobotsTxtUnreachable()
+
+    def __init__(self, crawler) -> None:
+        logging.getLogger(ROBOTSTXT_LOGGER).addFilter(self.filter)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def spider_closed(self, spider, reason: str) -> None:
+        logging.getLogger(ROBOTSTXT_LOGGER).removeFilter(self.filter)

@@ -35,10 +35,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 from sqlite_utils import Database
 
-from crawler.items import Article, Image
+from crawler.items import Article, ArticleVersion, Image
 from pipelines import schema
 
-FORMATS = ("jsonl", "csv", "parquet")
 PARQUET_ROWS = 500  # rows per Parquet row group
 
 
@@ -71,8 +70,7 @@ def item_fields(cls: type, prefix: dict[str, str] | None = None) -> dict[str, st
 
 
 IMAGE_FIELDS = item_fields(Image, {"article_url": "text", "position": "int"})
-VERSION_FIELDS = {"url": "text", "version": "int", "fetched_at": "text", "replaced_at": "text", "run_id": "int",
-                  "content_hash": "text", "fields": "json", "old_values": "json"}
+VERSION_FIELDS = item_fields(ArticleVersion)
 TABLE_INDEX = ("file", "article_url", "position", "caption", "columns", "rows")
 
 
@@ -89,9 +87,32 @@ def article_json_schema() -> dict[str, Any]:
             prop.pop("anyOf")
             prop["type"] = ["null", "string"]
     out.pop("description", None)  # the dataclass's generated signature, not a description
+    _every_field_required(out)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "newsdesk article",
             "description": "One article of a newsdesk database: a line of articles.jsonl, a row of articles.csv "
                            "(nested fields as JSON text there).", **out}
+
+
+def _every_field_required(node: Any) -> None:
+    """Every record the export writes has every field (null when empty): each object of the schema
+    lists all its properties as ``required``, and a property that cannot be null has no
+    ``default: null`` (itemadapter gives one to every field with a default)."""
+    if isinstance(node, list):
+        for child in node:
+            _every_field_required(child)
+        return
+    if not isinstance(node, dict):
+        return
+    properties = node.get("properties")
+    if isinstance(properties, dict):
+        node["required"] = list(properties)
+        for prop in properties.values():
+            types_ = prop.get("type")
+            nullable = types_ == "null" or isinstance(types_, list) and "null" in types_ or "anyOf" in prop
+            if "default" in prop and prop["default"] is None and not nullable:
+                del prop["default"]
+    for value in node.values():
+        _every_field_required(value)
 
 
 # ---------------------------------------------------------------------- reading
@@ -152,10 +173,17 @@ def selection(since_time: str | None = None, sites: Iterable[str] = ()) -> tuple
     if sites:
         ors = []
         for site in sites:
-            ors.append("site_name = ? OR url LIKE ? OR url LIKE ?")
-            params += [site, f"http://{site}/%", f"https://{site}/%"]
+            host = _like(site)
+            ors.append("site_name = ? OR " + " OR ".join(["url LIKE ? ESCAPE '\\'"] * 4))
+            # the host alone also matches it with a port (127.0.0.1 → http://127.0.0.1:8000/...)
+            params += [site, f"http://{host}/%", f"https://{host}/%", f"http://{host}:%", f"https://{host}:%"]
         clauses.append("(" + " OR ".join(ors) + ")")
     return (" AND ".join(clauses) or "1"), params
+
+
+def _like(text: str) -> str:
+    """``text`` as a literal in a LIKE pattern (ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def iter_articles(con: sqlite3.Connection, where: str = "1", params: list[Any] | None = None) -> Iterator[dict]:
@@ -192,41 +220,75 @@ def _cell(kind: str, value: Any) -> Any:
     return value
 
 
-class _Writer:
-    """One output file in one format; ``write(record)`` then ``close()``."""
+class Writer:
+    """One output file of records in one format: ``write(record)`` for each, then ``close()``.
 
-    def __init__(self, path: Path, fmt: str, fields: dict[str, str]) -> None:
-        self.path, self.fmt, self.fields, self.count = path, fmt, fields, 0
-        self.file = None
-        self.batch: list[dict[str, Any]] = []
-        self.parquet = None
-        if fmt == "jsonl":
-            self.file = path.open("w", encoding="utf-8")
-        elif fmt == "csv":
-            self.file = path.open("w", encoding="utf-8", newline="")
-            self.csv = csv.writer(self.file)
-            self.csv.writerow(list(fields))
-        elif fmt == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
+    One small subclass per format; ``WRITERS`` maps the format's name to it.
+    """
 
-            types = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "text": pa.string(),
-                     "json": pa.string()}
-            self.schema = pa.schema([(name, types[kind]) for name, kind in fields.items()])
-            self.parquet = pq.ParquetWriter(path, self.schema)
-        else:
-            raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
+    def __init__(self, path: Path, fields: dict[str, str]) -> None:
+        self.path, self.fields, self.count = path, fields, 0
 
     def write(self, record: dict[str, Any]) -> None:
         self.count += 1
-        if self.fmt == "jsonl":
-            self.file.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif self.fmt == "csv":
-            self.csv.writerow([_csv(kind, record.get(name)) for name, kind in self.fields.items()])
-        else:
-            self.batch.append({name: _cell(kind, record.get(name)) for name, kind in self.fields.items()})
-            if len(self.batch) >= PARQUET_ROWS:
-                self._flush()
+        self._write(record)
+
+    def _write(self, record: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class JsonlWriter(Writer):
+    """A JSON object per line, nested fields nested."""
+
+    def __init__(self, path: Path, fields: dict[str, str]) -> None:
+        super().__init__(path, fields)
+        self.file = path.open("w", encoding="utf-8")
+
+    def _write(self, record: dict[str, Any]) -> None:
+        self.file.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class CsvWriter(Writer):
+    """A header row of the field names, then a row per record: nested fields as JSON text,
+    booleans as true/false, null as an empty cell."""
+
+    def __init__(self, path: Path, fields: dict[str, str]) -> None:
+        super().__init__(path, fields)
+        self.file = path.open("w", encoding="utf-8", newline="")
+        self.csv = csv.writer(self.file)
+        self.csv.writerow(list(fields))
+
+    def _write(self, record: dict[str, Any]) -> None:
+        self.csv.writerow([_csv(kind, record.get(name)) for name, kind in self.fields.items()])
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class ParquetWriter(Writer):
+    """Typed columns (nested fields as JSON text), written a row group of ``PARQUET_ROWS`` at a time."""
+
+    def __init__(self, path: Path, fields: dict[str, str]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        super().__init__(path, fields)
+        types_ = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "text": pa.string(),
+                  "json": pa.string()}
+        self.schema = pa.schema([(name, types_[kind]) for name, kind in fields.items()])
+        self.parquet = pq.ParquetWriter(path, self.schema)
+        self.batch: list[dict[str, Any]] = []
+
+    def _write(self, record: dict[str, Any]) -> None:
+        self.batch.append({name: _cell(kind, record.get(name)) for name, kind in self.fields.items()})
+        if len(self.batch) >= PARQUET_ROWS:
+            self._flush()
 
     def _flush(self) -> None:
         import pyarrow as pa
@@ -237,11 +299,12 @@ class _Writer:
             pa.default_memory_pool().release_unused()  # hand freed row-group buffers back: flat RSS
 
     def close(self) -> None:
-        if self.parquet is not None:
-            self._flush()
-            self.parquet.close()
-        if self.file is not None:
-            self.file.close()
+        self._flush()
+        self.parquet.close()
+
+
+WRITERS: dict[str, type[Writer]] = {"jsonl": JsonlWriter, "csv": CsvWriter, "parquet": ParquetWriter}
+FORMATS = tuple(WRITERS)
 
 
 def _csv(kind: str, value: Any) -> Any:
@@ -278,8 +341,9 @@ def export(db: Database, out_dir: str | Path, fmt: str = "jsonl", since_time: st
     done = Exported()
     (out / "schema.json").write_text(json.dumps(article_json_schema(), ensure_ascii=False, indent=2) + "\n",
                                      encoding="utf-8")
-    articles = _Writer(out / f"articles.{fmt}", fmt, article_fields())
-    images = _Writer(out / f"images.{fmt}", fmt, IMAGE_FIELDS)
+    records = WRITERS[fmt]
+    articles = records(out / f"articles.{fmt}", article_fields())
+    images = records(out / f"images.{fmt}", IMAGE_FIELDS)
     with (out / "tables" / "index.csv").open("w", encoding="utf-8", newline="") as index_file:
         index = csv.writer(index_file)
         index.writerow(TABLE_INDEX)
@@ -301,7 +365,7 @@ def export(db: Database, out_dir: str | Path, fmt: str = "jsonl", since_time: st
         finally:
             articles.close()
             images.close()
-    versions = _Writer(out / f"versions.{fmt}", fmt, VERSION_FIELDS)
+    versions = records(out / f"versions.{fmt}", VERSION_FIELDS)
     try:
         for row in _rows(con, f"SELECT * FROM [{schema.VERSIONS}] WHERE url IN (SELECT url FROM "
                               f"[{schema.ARTICLES}] WHERE {where}) ORDER BY url, version", params):

@@ -2,11 +2,11 @@
 
     python -m exports.datasette > datasette/metadata.json     # after changing crawler/items.py or the schema
 
-Column descriptions of ``articles``, ``article_tables`` and ``article_images`` are the field
-descriptions of ``crawler.items``; the other tables are described in ``pipelines.schema.TABLE_DOCS``.
-A test checks that the shipped file is what this module makes. The database name in Datasette is
-the file's stem, so the tables are described for ``newsdesk`` (the default ``NEWSDESK_DB``) and
-``demo`` (``make demo``).
+Column descriptions of ``articles``, ``article_tables``, ``article_images`` and ``article_versions``
+are the field descriptions of ``crawler.items``; the other tables are described in
+``pipelines.schema.TABLE_DOCS``. A test checks that the shipped file is what this module makes.
+The database name in Datasette is the file's stem, so the tables are described for ``newsdesk``
+(the default ``NEWSDESK_DB``) and ``demo`` (``make demo``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import json
 import sys
 from typing import Any
 
-from crawler.items import Article, Image, Table
+from crawler.items import Article, ArticleVersion, Image, Table
 from pipelines import schema
 
 DATABASE_NAMES = ("newsdesk", "demo")
@@ -33,6 +33,7 @@ def table_metadata() -> dict[str, Any]:
         schema.ARTICLES: articles,
         schema.TABLES: {**schema.CHILD_COLUMNS, **_descriptions(Table)},
         schema.IMAGES: {**schema.CHILD_COLUMNS, **_descriptions(Image)},
+        schema.VERSIONS: _descriptions(ArticleVersion),
     }
     tables: dict[str, Any] = {}
     for name, (title, description, docs) in schema.TABLE_DOCS.items():

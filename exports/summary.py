@@ -6,6 +6,7 @@ import json
 
 from sqlite_utils import Database
 
+from exports.render import human_span
 from pipelines import schema
 
 
@@ -16,7 +17,7 @@ def summarize(db: Database, highlight_url: str | None = None) -> str:
     if runs:
         run = runs[0]
         stats = json.loads(run["stats"] or "{}")
-        lines.append(f"Run {run['id']}: {run['started_at']} → {run['finished_at']} ({run['finish_reason']})")
+        lines.append(f"Run {run['id']}: {human_span(run['started_at'], run['finished_at'])} ({run['finish_reason']})")
         lines.append(f"  articles stored this run: {run['articles_stored']}")
         if run.get("articles_new") is not None:
             lines.append(f"  new / changed / unchanged: {run['articles_new']} / {run['articles_changed']} / "

@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sqlite3
 import types
 import typing
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from itemadapter import ItemAdapter
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from crawler.items import Article, Image, Table, plain
+from crawler.items import Article, ArticleVersion, Image, Table, plain
 
 migrations = Migrations("newsdesk")
 
@@ -51,16 +53,7 @@ TABLE_DOCS: dict[str, tuple[str, str, dict[str, str]]] = {
              CHILD_COLUMNS),
     IMAGES: ("Images", "Images of articles, with caption and credit.", CHILD_COLUMNS),
     VERSIONS: ("Article versions", "Previous versions of articles that changed: the fields that changed and their "
-               "old values.", {
-                   "url": "URL of the article (articles.url).",
-                   "version": "1 for the first stored version, then 2, 3...",
-                   "fetched_at": "When this (replaced) version was fetched.",
-                   "replaced_at": "When a crawl found the next version and replaced this one (UTC).",
-                   "run_id": "The crawl run that replaced it (crawl_runs.id).",
-                   "content_hash": "content_hash of this version.",
-                   "fields": "JSON array: the fields that differ in the next version.",
-                   "old_values": "JSON object: those fields' values in this version.",
-               }),
+               "old values.", {}),  # columns described in crawler.items.ArticleVersion
     RUNS: ("Crawl runs", "One row per `scrapy crawl news`: arguments, times, finish reason and counts.", {
         "id": "Run number.",
         "spider": "Spider name.",
@@ -154,6 +147,10 @@ def image_rows(article: Article) -> list[dict[str, Any]]:
     ]
 
 
+def version_row(version: ArticleVersion) -> dict[str, Any]:
+    return {name: to_cell(getattr(version, name)) for name in item_columns(ArticleVersion)}
+
+
 def child_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
     """Article field → the rows its elements become in their child table."""
     return {"tables": table_rows(article), "images": image_rows(article)}
@@ -187,10 +184,7 @@ def m002_article_history(db: Database) -> None:
     db[ARTICLES].create_index(["first_seen"], if_not_exists=True)
     db[ARTICLES].create_index(["last_changed"], if_not_exists=True)
     db[VERSIONS].create(
-        {
-            "url": str, "version": int, "fetched_at": str, "replaced_at": str, "run_id": int,
-            "content_hash": str, "fields": str, "old_values": str,
-        },
+        item_columns(ArticleVersion),
         pk=("url", "version"),
         foreign_keys=[("url", ARTICLES, "url"), ("run_id", RUNS, "id")],
     )
@@ -230,6 +224,38 @@ def m004_full_text_search(db: Database) -> None:
 def m005_published_source(db: Database) -> None:
     """articles.published_source: where the publication date came from (NULL for rows stored before)."""
     sync_columns(db)
+
+
+def connect_read_only(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to an existing database, also in a folder the reader cannot write.
+
+    ``mode=ro`` first: it sees what a running crawl commits. A database in WAL mode needs its
+    ``-shm`` file for that, which cannot be created in a read-only folder ("attempt to write a
+    readonly database"). Then, if no ``-wal`` or ``-shm`` file is there, no writer has the database
+    open (a WAL writer keeps both while it runs; the last connection to close removes them), so it
+    is opened ``immutable=1``: no locks, no shared memory. Raises ``sqlite3.Error`` otherwise.
+    """
+    uri = Path(path).resolve().as_uri()
+    con = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        con.close()
+        if any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+            raise
+    con = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        con.close()
+        raise
+    return con
+
+
+def needs_upgrade(db: Database) -> bool:
+    """True when the database misses migrations or columns that ``open_database`` would add."""
+    return bool(migrations.pending(db)) or not set(article_columns()) <= set(db[ARTICLES].columns_dict)
 
 
 def open_database(path: str) -> Database:

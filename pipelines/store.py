@@ -1,10 +1,8 @@
 """SQLitePipeline: the one writer. Batched upserts by url, children in the same transaction, runs recorded.
 
-Settings:
-
-- ``NEWSDESK_DB``: path of the SQLite file (default ``newsdesk.db`` in the working directory).
-- ``NEWSDESK_BATCH_SIZE``: articles per transaction (default 50). A killed crawl keeps every
-  committed batch whole: an article is never stored without its tables and images, nor they without it.
+Settings (declared in ``crawler.knobs``): ``NEWSDESK_DB``, the SQLite file; ``NEWSDESK_BATCH_SIZE``,
+articles per transaction. A killed crawl keeps every committed batch whole: an article is never
+stored without its tables and images, nor they without it.
 
 A database that cannot be written (disk full, read-only file, locked past the busy timeout) stops
 the crawl: one error line naming the file, finish reason ``database_error``, the articles that could
@@ -31,7 +29,8 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider
 from scrapy.utils.defer import deferred_from_coro
 
-from crawler.items import Article, NotModified
+from crawler import knobs, outcome
+from crawler.items import Article, ArticleVersion, NotModified
 
 from . import history, schema
 from .dedupe import content_hash
@@ -39,7 +38,7 @@ from .dedupe import content_hash
 logger = logging.getLogger(__name__)
 
 RECORDED_SETTINGS = (
-    "NEWSDESK_DB", "NEWSDESK_BATCH_SIZE", "NEWSDESK_MAX_HOPS", "NEWSDESK_INCREMENTAL", "NEWSDESK_REVISIT_HOURS",
+    knobs.DB.name, knobs.BATCH_SIZE.name, knobs.MAX_HOPS.name, knobs.INCREMENTAL.name, knobs.REVISIT_HOURS.name,
     "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED",
     "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT",
     "DOWNLOAD_MAXSIZE", "DEPTH_LIMIT", "HTTPCACHE_ENABLED", "JOBDIR", "USER_AGENT",
@@ -61,7 +60,7 @@ def _jsonable(value: Any) -> Any:
 def db_path(settings) -> str:
     """The database file: NEWSDESK_DB, or newsdesk.db in the working directory when it is unset or
     empty (also outside this project's settings, where the pipeline may be used on its own)."""
-    return settings.get("NEWSDESK_DB") or "newsdesk.db"
+    return knobs.DB.get(settings) or knobs.DB.default
 
 
 class SQLitePipeline:
@@ -69,7 +68,7 @@ class SQLitePipeline:
         self.crawler = crawler
         settings = crawler.settings
         self.path = db_path(settings)
-        self.batch_size = max(1, settings.getint("NEWSDESK_BATCH_SIZE", 50))
+        self.batch_size = knobs.BATCH_SIZE.get(settings)
         self.db = None
         self.run_id: int | None = None
         self.pending: list[Article] = []
@@ -90,13 +89,15 @@ class SQLitePipeline:
             if self.db is not None:
                 self.db.close()
                 self.db = None
-            raise CloseSpider("database_error") from None
+            raise CloseSpider(outcome.DATABASE_ERROR) from None
 
     def _open(self) -> None:
         self.db = schema.open_database(self.path)
         spider = self.crawler.spider
         arguments = getattr(spider, "arguments", {}) if spider is not None else {}
-        recorded = {k: _jsonable(self.crawler.settings.get(k)) for k in RECORDED_SETTINGS}
+        settings = self.crawler.settings
+        recorded = {k: _jsonable(knobs.BY_NAME[k].get(settings) if k in knobs.BY_NAME else settings.get(k))
+                    for k in RECORDED_SETTINGS}
         with self.write_transaction():
             table = self.db[schema.RUNS]
             table.insert(
@@ -199,17 +200,16 @@ class SQLitePipeline:
                 self.crawler.stats.inc_value("newsdesk/failed/database_error", len(batch))
             self._log_unwritable(exc, "write to", len(batch))
             if self.crawler.engine is not None and self.crawler.engine.spider is not None:
-                deferred_from_coro(self.crawler.engine.close_spider_async(reason="database_error"))
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason=outcome.DATABASE_ERROR))
 
     def _log_unwritable(self, exc: sqlite3.Error, action: str, lost: int = 0) -> None:
+        stats = self.crawler.stats
         if action == "open":
-            logger.error("Cannot open the database %s for writing: %s. Stopping the crawl.", self.path, exc)
+            outcome.fail(stats, logger, f"Cannot open the database {self.path} for writing: {exc}. Stopping the crawl.")
             return
-        stored = self.crawler.stats.get_value("newsdesk/stored", 0) if self.crawler.stats else 0
-        logger.error(
-            "Cannot %s the database %s: %s. Stopping the crawl: the %d articles committed in this run are kept, "
-            "%d not written.", action, self.path, exc, stored, lost,
-        )
+        stored = stats.get_value("newsdesk/stored", 0) if stats else 0
+        outcome.fail(stats, logger, f"Cannot {action} the database {self.path}: {exc}. Stopping the crawl: the "
+                                    f"{stored} articles committed in this run are kept, {lost} not written.")
 
     def _write(self, batch: list[Article], seen: list[NotModified] | None = None) -> None:
         """One transaction: 304s noted, the batch sorted into new / changed / unchanged, what is new written."""
@@ -291,14 +291,10 @@ class SQLitePipeline:
         version = self.db.execute(
             f"SELECT coalesce(max(version), 0) + 1 FROM [{schema.VERSIONS}] WHERE url = ?", [url]
         ).fetchone()[0]
-        self.db[schema.VERSIONS].insert(
-            {
-                "url": url, "version": version, "fetched_at": old["fetched_at"], "replaced_at": now,
-                "run_id": self.run_id, "content_hash": old["content_hash"],
-                "fields": json.dumps(list(changed), ensure_ascii=False),
-                "old_values": json.dumps(changed, ensure_ascii=False),
-            }
-        )
+        self.db[schema.VERSIONS].insert(schema.version_row(ArticleVersion(
+            url=url, version=version, fetched_at=old["fetched_at"], replaced_at=now, run_id=self.run_id,
+            content_hash=old["content_hash"], fields=list(changed), old_values=changed,
+        )))
 
     def touch(self, seen: list[NotModified]) -> None:
         """A 304 confirmed these stored articles: move last_seen (and any new validators) forward."""

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,3 +158,29 @@ def run_scrapy(*args: str, cwd: Path = ROOT, timeout: float = 120) -> subprocess
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=timeout)
+
+
+# ---------------------------------------------------------------------- read-only files and folders
+def make_read_only(path: Path) -> None:
+    """A file or folder this process cannot write: chmod for a user; for root (who ignores modes), chattr +i."""
+    if os.geteuid() != 0:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        return
+    done = subprocess.run(["chattr", "+i", str(path)], capture_output=True) if shutil.which("chattr") else None
+    if done is None or done.returncode != 0:
+        pytest.skip("running as root where chattr +i does not work: no way to make a file read-only")
+
+
+def make_writable(path: Path) -> None:
+    if os.geteuid() == 0 and shutil.which("chattr"):
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+    path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[Path]:
+    make_read_only(path)
+    try:
+        yield path
+    finally:
+        make_writable(path)

@@ -14,7 +14,7 @@ def exploding_extract(tree, url, fetched_at):
 
 
 class SmallDiskSQLitePipeline(SQLitePipeline):
-    """The real SQLitePipeline on a database that can grow by only NEWSDESK_TEST_FREE_PAGES pages.
+    """The real SQLitePipeline on a database that can grow by only TEST_FREE_PAGES pages.
 
     ``PRAGMA max_page_count`` on the pipeline's own connection makes SQLite answer a write that
     needs more pages with SQLITE_FULL ("database or disk is full"), the very error a full disk
@@ -23,6 +23,6 @@ class SmallDiskSQLitePipeline(SQLitePipeline):
 
     def _open(self) -> None:
         super()._open()
-        free = self.crawler.settings.getint("NEWSDESK_TEST_FREE_PAGES", 8)
+        free = self.crawler.settings.getint("TEST_FREE_PAGES", 8)
         pages = self.db.execute("PRAGMA page_count").fetchone()[0]
         self.db.execute(f"PRAGMA max_page_count = {pages + free}")

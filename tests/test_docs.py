@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler import settings
+from crawler import outcome, settings
 
 from .conftest import ROOT
 
@@ -20,3 +20,30 @@ def test_every_newsdesk_setting_is_in_the_readme(name):
                                      "--format atom", "--format html", "JOBDIR", "crontab"])
 def test_readme_covers(command):
     assert command in README
+
+
+@pytest.mark.parametrize("reason", sorted(outcome.FAILED))
+def test_every_failing_finish_reason_is_in_the_exit_status_table(reason):
+    assert f"`{reason}`" in README and "### Exit status of `scrapy crawl`" in README
+
+
+def test_readme_says_to_use_the_venv_and_names_the_default_export_folder():
+    assert ". .venv/bin/activate" in README and ".venv/bin/scrapy" in README
+    assert "newsdesk-export/" in README
+    assert "newsdesk-export/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_readme_explains_the_demo_404():
+    assert "this-story-was-removed" in README
+    assert "this-story-was-removed" in (ROOT / "tests" / "site" / "sitemaps" / "posts.xml").read_text(encoding="utf-8")
+
+
+def test_the_bench_extra_brings_what_trafilatura_needs():
+    """trafilatura imports lxml.html.clean, a package of its own (lxml_html_clean) since lxml 5.2."""
+    import lxml_html_clean  # noqa: F401
+    import trafilatura
+    from lxml.html.clean import Cleaner  # noqa: F401
+
+    page = "<html><body><article><h1>Title</h1>" + "<p>Some words of the article, long enough to keep.</p>" * 5
+    text = trafilatura.extract(page + "</article></body></html>")
+    assert text and "Some words of the article" in text

@@ -5,17 +5,21 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sqlite3
 import tracemalloc
+from datetime import datetime, timedelta
 
 import feedparser
+import jsonschema
 import pyarrow.parquet as pq
 import pytest
 import sqlite_utils
 
 from exports.dataset import article_fields, article_json_schema, export, table_file
+from exports.render import human_time
 from pipelines import schema
 
-from .conftest import CHANGED_SLUG, CHANGED_TITLE, NEW_SLUG, run_scrapy
+from .conftest import CHANGED_SLUG, CHANGED_TITLE, NEW_SLUG, ROOT, run_crawl, run_scrapy
 
 csv.field_size_limit(1 << 30)
 
@@ -148,6 +152,37 @@ def test_schema_json_describes_every_field(exported):
     assert doc == article_json_schema()
 
 
+def test_schema_json_requires_every_field_and_url_is_a_string():
+    doc = article_json_schema()
+    assert doc["required"] == list(article_fields())
+    assert doc["properties"]["url"] == {"description": doc["properties"]["url"]["description"], "type": "string"}
+    validator = jsonschema.Draft202012Validator(doc)
+    assert not validator.is_valid({})
+    assert not validator.is_valid({"url": None})
+
+
+def test_every_exported_record_validates_against_schema_json(recurring, tmp_path):
+    done = run_scrapy("export", "-o", str(tmp_path), "-s", f"NEWSDESK_DB={recurring.db_path}")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads((tmp_path / "schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(doc)
+    validator = jsonschema.Draft202012Validator(doc)
+    records = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 11
+    errors = {r["url"]: [e.message for e in validator.iter_errors(r)] for r in records}
+    assert errors == {url: [] for url in errors}
+
+
+def test_export_to_its_default_folder(recurring, tmp_path):
+    import shutil
+
+    shutil.copy(ROOT / "scrapy.cfg", tmp_path / "scrapy.cfg")  # a project root of its own, so cwd is tmp_path
+    done = run_scrapy("export", "-s", f"NEWSDESK_DB={recurring.db_path}", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "newsdesk-export" / "articles.jsonl").is_file()
+    assert done.stderr.splitlines()[-1].startswith("scrapy export: 11 articles")
+
+
 @pytest.mark.parametrize(
     "args, slugs",
     [
@@ -199,9 +234,10 @@ def test_export_of_a_missing_database_fails_clearly(tmp_path):
 # ---------------------------------------------------------------------- scrapy report
 @pytest.fixture(scope="module")
 def reports(recurring, tmp_path_factory):
+    """Each format of the report on what run 2 found (--since 1: the Atom feed's own default is 7 days)."""
     out = tmp_path_factory.mktemp("reports")
     for fmt in ("md", "html", "json", "atom"):
-        done = run_scrapy("report", "--format", fmt, "-o", str(out / f"report.{fmt}"),
+        done = run_scrapy("report", "--format", fmt, "--since", "1", "-o", str(out / f"report.{fmt}"),
                           "-s", f"NEWSDESK_DB={recurring.db_path}")
         assert done.returncode == 0, done.stderr
     return {fmt: (out / f"report.{fmt}").read_text(encoding="utf-8") for fmt in ("md", "html", "json", "atom")}
@@ -211,7 +247,7 @@ def test_atom_report_is_a_valid_feed(reports, recurring):
     feed = feedparser.parse(reports["atom"])
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
-    assert [(e.title, e.link) for e in feed.entries] == [
+    assert sorted((e.title, e.link) for e in feed.entries) == [
         ("New: Ferry route reopens after a winter of repairs", recurring.server.url(f"/post/{NEW_SLUG}")),
         (f"Updated: {CHANGED_TITLE[1]}", recurring.server.url(f"/post/{CHANGED_SLUG}")),
     ]
@@ -248,7 +284,7 @@ def test_report_since_all_runs_lists_everything_new(recurring):
         ("empty", (), 1, "holds no crawl runs"),
         ("no-runs", (), 1, "holds no crawl runs"),
         ("crawled", ("--since", "42"), 2, "no run 42"),
-        ("crawled", ("--since", "last week"), 2, "--since wants a run id or an ISO 8601 date"),
+        ("crawled", ("--since", "last week"), 2, "--since wants a run id, an ISO 8601 date or a window such as 7d"),
     ],
 )
 def test_report_fails_clearly(recurring, tmp_path, setup, args, status, message):
@@ -261,4 +297,158 @@ def test_report_fails_clearly(recurring, tmp_path, setup, args, status, message)
         path = recurring.db_path
     done = run_scrapy("report", *args, "-s", f"NEWSDESK_DB={path}")
     assert done.returncode == status
-    assert message in done.stderr
+    [line] = done.stderr.splitlines()
+    assert line.startswith("scrapy report: ") and message in line
+
+
+@pytest.mark.parametrize("site, count", [("127.0.0.1", 11), ("127.0.0", 0), ("127.0.0.1:1", 0)])
+def test_export_site_by_host_matches_it_with_any_port(recurring, tmp_path, site, count):
+    done = run_scrapy("export", "-o", str(tmp_path), "--site", site, "-s", f"NEWSDESK_DB={recurring.db_path}")
+    assert done.returncode == 0, done.stderr
+    assert len((tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == count
+
+
+def test_export_site_by_host_and_port(recurring, tmp_path):
+    host = f"127.0.0.1:{recurring.server.port}"
+    done = run_scrapy("export", "-o", str(tmp_path), "--site", host, "-s", f"NEWSDESK_DB={recurring.db_path}")
+    assert done.returncode == 0, done.stderr
+    assert len((tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 11
+
+
+# ---------------------------------------------------------------------- what report readers see
+def test_markdown_is_an_alias_of_md(recurring):
+    md, markdown = (run_scrapy("report", "--format", fmt, "-s", f"NEWSDESK_DB={recurring.db_path}")
+                    for fmt in ("md", "markdown"))
+    assert md.returncode == markdown.returncode == 0, markdown.stderr
+
+    def body(text: str) -> list[str]:  # the "generated at" minute may tick between the two
+        return [line for line in text.splitlines() if not line.startswith("Database ")]
+
+    assert body(markdown.stdout) == body(md.stdout) and "## Runs" in md.stdout
+
+
+@pytest.mark.parametrize("command", ["report", "export"])
+def test_help_lists_the_formats_and_has_no_fake_headings(command):
+    done = run_scrapy(command, "-h")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    headings = [lines[i - 1] for i, line in enumerate(lines) if line and set(line) <= {"=", "-"}]
+    assert headings == ["Usage", "Options", "Global Options"]
+    formats = "{md,markdown,html,json,atom}" if command == "report" else "{jsonl,csv,parquet}"
+    assert f"--format {formats}" in done.stdout
+
+
+def test_report_help_keeps_the_since_help_whole():
+    text = " ".join(run_scrapy("report", "-h").stdout.split())
+    assert ("changes after this run, from this date, or in this window back from now (7d, 48h, 2w); by default "
+            "those of the last run (7d for atom)") in text
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        ("2026-11-30T07:29:37.898361+00:00", "2026-11-30 07:29 UTC"),
+        ("2025-03-12T06:30:00-04:00", "2025-03-12 06:30 -04:00"),
+        ("2019-11-18T20:58:46+05:30", "2019-11-18 20:58 +05:30"),
+        ("2025-03-03T17:04:00", "2025-03-03 17:04"),
+        ("2025-03-03", "2025-03-03"),
+        (None, "unknown"),
+        ("not a date", "not a date"),
+    ],
+)
+def test_times_are_shown_as_a_person_reads_them(value, shown):
+    assert human_time(value) == shown
+
+
+ISO_WITH_SECONDS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+
+def test_reports_show_times_to_the_minute_and_json_keeps_iso(reports):
+    for fmt in ("md", "html"):
+        assert not ISO_WITH_SECONDS.search(reports[fmt]), fmt
+        assert re.search(r"run 2, \d{4}-\d\d-\d\d \d\d:\d\d → \d\d:\d\d UTC \(finished\)", reports[fmt])
+    report = json.loads(reports["json"])
+    [new] = report["new"]
+    assert datetime.fromisoformat(new["first_seen"]).utcoffset() == timedelta(0)
+    assert ISO_WITH_SECONDS.fullmatch(report["generated_at"][:19])
+
+
+@pytest.fixture(scope="module")
+def quiet(recurring, tmp_path_factory):
+    """A copy of the recurring database crawled a third time: the site has not changed since run 2."""
+    import shutil
+
+    path = tmp_path_factory.mktemp("quiet") / "news.db"
+    with sqlite3.connect(recurring.db_path) as conn:
+        conn.execute("pragma wal_checkpoint(truncate)")
+    shutil.copy(recurring.db_path, path)
+    starts = [recurring.server.url("/robots.txt"), recurring.server.url("/"), recurring.server.url("/feed.xml")]
+    third = run_crawl(starts, path)
+    assert third.returncode == 0, third.log[-3000:]
+    assert third.last_run()["articles_stored"] == 0
+    return path
+
+
+@pytest.mark.parametrize("fmt, says", [("md", "**No changes**: nothing new or changed (run 3)"),
+                                       ("html", "<strong>No changes</strong>: nothing new or changed (run 3)")])
+def test_a_run_with_no_changes_says_so(quiet, fmt, says):
+    done = run_scrapy("report", "--format", fmt, "-s", f"NEWSDESK_DB={quiet}")
+    assert done.returncode == 0, done.stderr
+    assert says in done.stdout
+    assert "| site |" not in done.stdout and "<th>site</th>" not in done.stdout
+
+
+def test_the_atom_feed_is_a_rolling_window(quiet, recurring):
+    """Run 3 found nothing, yet the feed still holds the last 7 days' entries: a reader polling less
+    often than cron misses nothing. Entry ids do not depend on the run that made the file."""
+    done = run_scrapy("report", "--format", "atom", "-s", f"NEWSDESK_DB={quiet}")
+    assert done.returncode == 0, done.stderr
+    feed = feedparser.parse(done.stdout)
+    # 11 new articles, and the change run 2 found in one of them (first seen in run 1, within the window too)
+    assert not feed.bozo and len(feed.entries) == 12
+    titles = {e.title for e in feed.entries}
+    assert "New: Ferry route reopens after a winter of repairs" in titles and f"Updated: {CHANGED_TITLE[1]}" in titles
+    again = feedparser.parse(run_scrapy("report", "--format", "atom", "-s",
+                                        f"NEWSDESK_DB={recurring.db_path}").stdout)
+    assert {e.id for e in again.entries} == {e.id for e in feed.entries}
+
+
+def test_the_atom_feed_updated_is_its_newest_entry_newest_first(quiet):
+    done = run_scrapy("report", "--format", "atom", "-s", f"NEWSDESK_DB={quiet}")
+    feed = feedparser.parse(done.stdout)
+    times = [e.updated for e in feed.entries]
+    assert times == sorted(times, reverse=True)
+    assert feed.feed.updated == max(times)
+
+
+def test_an_empty_atom_feed_is_dated_by_the_last_run(quiet):
+    done = run_scrapy("report", "--format", "atom", "--since", "2999-01-01", "-s", f"NEWSDESK_DB={quiet}")
+    feed = feedparser.parse(done.stdout)
+    assert not feed.bozo and feed.entries == []
+    last = sqlite_utils.Database(quiet).execute("select finished_at from crawl_runs order by id desc limit 1")
+    assert feed.feed.updated == last.fetchone()[0]
+
+
+def test_the_atom_feed_links_itself_when_its_url_is_given(quiet):
+    url = "https://news.example.org/changes.atom"
+    feed = feedparser.parse(run_scrapy("report", "--format", "atom", "--feed-url", url, "-s",
+                                       f"NEWSDESK_DB={quiet}").stdout)
+    assert [(link.rel, link.href) for link in feed.feed.links] == [("self", url)]
+    plain = feedparser.parse(run_scrapy("report", "--format", "atom", "-s", f"NEWSDESK_DB={quiet}").stdout)
+    assert not plain.feed.get("links")
+
+
+def test_the_atom_feed_keeps_the_newest_entries(quiet):
+    all_ = feedparser.parse(run_scrapy("report", "--format", "atom", "-s", f"NEWSDESK_DB={quiet}").stdout)
+    three = feedparser.parse(run_scrapy("report", "--format", "atom", "--max-entries", "3", "-s",
+                                        f"NEWSDESK_DB={quiet}").stdout)
+    assert [e.id for e in three.entries] == [e.id for e in all_.entries[:3]]
+
+
+def test_a_report_file_is_replaced_whole(recurring, tmp_path):
+    target = tmp_path / "changes.atom"
+    target.write_text("old feed")
+    done = run_scrapy("report", "--format", "atom", "-o", str(target), "-s", f"NEWSDESK_DB={recurring.db_path}")
+    assert done.returncode == 0, done.stderr
+    assert feedparser.parse(target.read_text(encoding="utf-8")).version == "atom10"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["changes.atom"]  # no temporary file left

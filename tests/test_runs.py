@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -17,7 +16,7 @@ import pytest
 
 from crawler.extract import extract_article
 
-from .conftest import FAST, ROOT, SITE, run_crawl, start_site_server, stop_site_server
+from .conftest import FAST, ROOT, SITE, make_read_only, make_writable, run_crawl, start_site_server, stop_site_server
 
 SCALE = 200
 SMALL_DISK_PIPELINES = json.dumps({
@@ -156,11 +155,15 @@ def test_a_full_disk_stops_the_crawl_with_a_clear_error_and_keeps_what_was_commi
     first = run_crawl([scaled_server.url("/post/rail-strike-called-off")], db)
     assert first.returncode == 0
     result = run_crawl([scaled_server.url("/scaled-sitemap.xml")], db, "NEWSDESK_BATCH_SIZE=5",
-                       f"ITEM_PIPELINES={SMALL_DISK_PIPELINES}", "NEWSDESK_TEST_FREE_PAGES=40")
+                       f"ITEM_PIPELINES={SMALL_DISK_PIPELINES}", "TEST_FREE_PAGES=40")
     assert result.returncode == 1, result.log[-3000:]
     assert f"Cannot write to the database {db}: database or disk is full. Stopping the crawl" in result.log
     assert "Traceback" not in result.log
     assert "Closing spider (database_error)" in result.log
+    last = result.log.splitlines()[-1]  # the line cron mails, last, on stderr
+    assert last.startswith(f"scrapy crawl: Cannot write to the database {db}: database or disk is full. Stopping the "
+                           f"crawl: the {result.stats()['newsdesk/stored']} articles committed in this run are kept")
+    assert last.endswith("not written. [finish reason database_error, exit status 1]")
     with sqlite3.connect(db) as conn:
         urls = [r[0] for r in conn.execute("select url from articles")]
     assert scaled_server.url("/post/rail-strike-called-off") in urls  # committed before: kept
@@ -170,22 +173,6 @@ def test_a_full_disk_stops_the_crawl_with_a_clear_error_and_keeps_what_was_commi
     check_whole_scaled = {**expected_children}
     assert check_whole(db, check_whole_scaled) == stored + 1
     assert result.stats()["newsdesk/failed/database_error"] >= 5
-
-
-def make_read_only(path: Path) -> None:
-    """A file this process cannot write: chmod for a user; for root (who ignores modes), chattr +i."""
-    if os.geteuid() != 0:
-        path.chmod(0o444)
-        return
-    done = subprocess.run(["chattr", "+i", str(path)], capture_output=True) if shutil.which("chattr") else None
-    if done is None or done.returncode != 0:
-        pytest.skip("running as root where chattr +i does not work: no way to make a file read-only")
-
-
-def make_writable(path: Path) -> None:
-    if os.geteuid() == 0 and shutil.which("chattr"):
-        subprocess.run(["chattr", "-i", str(path)], capture_output=True)
-    path.chmod(0o644)
 
 
 def test_a_read_only_database_stops_the_crawl_with_a_clear_error(scaled_server, tmp_path):
@@ -202,6 +189,8 @@ def test_a_read_only_database_stops_the_crawl_with_a_clear_error(scaled_server, 
     assert result.returncode == 1, result.log[-3000:]
     assert f"Cannot open the database {db} for writing: attempt to write a readonly database" in result.log
     assert "Traceback" not in result.log
+    assert result.log.splitlines()[-1].startswith(  # the line cron mails, last, on stderr
+        f"scrapy crawl: Cannot open the database {db} for writing")
     with sqlite3.connect(db) as conn:
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
         assert [r[0] for r in conn.execute("select url from articles")] == [

@@ -18,6 +18,7 @@ of the crawled sites are revisited even when no start page links to them any mor
 
 from __future__ import annotations
 
+import difflib
 import logging
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime, timedelta, timezone
@@ -29,10 +30,11 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spiders import SitemapSpider
-from scrapy.utils.misc import load_object
+from scrapy.utils.defer import deferred_from_coro
 
 from pipelines.store import db_path
 
+from .. import knobs
 from ..backlog import UrlBacklog
 from ..discover import TooLarge, clean_url, feed_links, gunzip_capped, kind_of, page_links, same_site, sitemap_entries
 from ..extract import parse_html
@@ -40,9 +42,45 @@ from ..extract.html import looks_binary, looks_like_html
 from ..incremental import is_recent, load_known, skip_by_lastmod, validators
 from ..items import NotModified
 from ..middlewares import failure_reason
+from ..outcome import START_URLS_FAILED, fail
 from ..sitemap_dates import SITEMAP_META, sitemap_meta, use_sitemap_evidence
 
 logger = logging.getLogger(__name__)
+
+START_URLS = "start_urls"  # the spider argument: -a start_urls=URL[,URL...]
+START = "newsdesk_start"  # request meta: a start URL's request (and its retries and redirects)
+
+
+def split_start_urls(value: str | Iterable[str] | None) -> list[str]:
+    """The start URLs of ``-a start_urls=A,B`` (or a list), blanks and repeats dropped."""
+    if isinstance(value, str):
+        value = value.split(",")
+    return list(dict.fromkeys(u.strip() for u in value or () if u.strip()))
+
+
+def start_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a start URL, or None: it must be http(s) with a host."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.hostname:
+        return None
+    if not parts.scheme and "." in url.split("/", 1)[0]:
+        return f"start URL {url!r} has no scheme: did you mean https://{url}?"
+    return f"start URL {url!r} is not an http(s) URL"
+
+
+def usage_problem(arguments: dict[str, str], settings) -> str | None:
+    """What is wrong with a crawl's spider arguments (``-a``), in one line, or None.
+
+    ``scrapy crawl`` asks before anything starts, and exits 2 on an answer; ``start()`` asks too.
+    ``settings`` are there for a crawl that takes its URLs from elsewhere than ``-a start_urls``:
+    that exception belongs in the ``if not urls`` line.
+    """
+    urls = split_start_urls(arguments.get(START_URLS))
+    if not urls:
+        near = difflib.get_close_matches(START_URLS, [n for n in arguments if n != START_URLS], n=1, cutoff=0.6)
+        hint = f" (-a {near[0]} is not one of its arguments)" if near else ""
+        return f"no start URLs: run with -a {START_URLS}=URL[,URL...]{hint}"
+    return next(filter(None, map(start_url_problem, urls)), None)
 
 
 def fetched_at_of(response: Response) -> datetime:
@@ -78,13 +116,15 @@ def page_skip_reason(response: Response) -> str | None:
 class NewsSpider(SitemapSpider):
     name = "news"
     sitemap_rules = [("", "parse_page")]
+    usage_problem = staticmethod(usage_problem)  # asked by scrapy crawl before the crawl starts
 
     def __init__(self, start_urls: str | Iterable[str] | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if isinstance(start_urls, str):
-            start_urls = [u.strip() for u in start_urls.split(",")]
-        self.start_urls = [u for u in (start_urls or []) if u]
-        self.arguments = {"start_urls": self.start_urls, **{k: v for k, v in kwargs.items() if isinstance(v, str)}}
+        self.start_urls = split_start_urls(start_urls)
+        self.arguments = {START_URLS: self.start_urls, **{k: v for k, v in kwargs.items() if isinstance(v, str)}}
+        # Whether a start URL answered, and those whose request came to nothing (URL → reason).
+        self.start_answered = False
+        self.starts_failed: dict[str, str] = {}
         # The start URLs' sites: example.com and its subdomains for a start on www.example.com too.
         self.allowed_domains = sorted({(urlsplit(u).hostname or "").lower().removeprefix("www.")
                                        for u in self.start_urls} - {""})
@@ -92,7 +132,11 @@ class NewsSpider(SitemapSpider):
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.extract = load_object(crawler.settings.get("NEWSDESK_EXTRACTOR") or "crawler.extract.extract_article")
+        settings = crawler.settings
+        spider.extract = knobs.EXTRACTOR.get(settings)
+        spider.max_hops = knobs.MAX_HOPS.get(settings)
+        spider.max_sitemap_depth = knobs.SITEMAP_MAX_DEPTH.get(settings)
+        spider.backlog_batch = knobs.BACKLOG_BATCH.get(settings)
         # Without JOBDIR, URLs listed by sitemaps wait in a file, not as Requests in memory; with
         # JOBDIR, Scrapy's disk queue already keeps them out of memory (and across restarts).
         spider.backlog = None if crawler.settings.get("JOBDIR") else UrlBacklog()
@@ -100,22 +144,24 @@ class NewsSpider(SitemapSpider):
         if spider.backlog is not None:
             crawler.signals.connect(spider.backlog.close, signal=signals.spider_closed)
         spider.known = {}
-        spider.revisit_window = timedelta(hours=crawler.settings.getfloat("NEWSDESK_REVISIT_HOURS", 48))
+        spider.revisit_window = timedelta(hours=knobs.REVISIT_HOURS.get(settings))
         crawler.signals.connect(spider.load_known, signal=signals.spider_opened)
         return spider
 
     def load_known(self) -> None:
         """What the database holds, read when the spider opens (after the store has migrated it)."""
         settings = self.crawler.settings
-        if settings.getbool("NEWSDESK_INCREMENTAL", True):
+        if knobs.INCREMENTAL.get(settings):
             self.known = load_known(db_path(settings))
             logger.info("%d articles already stored: revalidating rather than refetching them", len(self.known))
 
     async def start(self) -> AsyncIterator[Any]:
-        if not self.start_urls:
-            logger.error("No start URLs: run with -a start_urls=URL[,URL...]")
+        problem = self.usage_problem(self.arguments, self.settings)
+        if problem:  # scrapy crawl has said so and exited 2; this is a crawl started some other way
+            logger.error("Nothing to crawl: %s", problem)
+            return
         for url in self.start_urls:
-            yield Request(url, callback=self.parse_start, errback=self.on_error)
+            yield Request(url, callback=self.parse_start, errback=self.on_error, meta={START: True})
         for request in self.revisits():
             yield request
 
@@ -145,6 +191,7 @@ class NewsSpider(SitemapSpider):
 
     # ------------------------------------------------------------------ routing
     def parse_start(self, response: Response) -> Iterable[Any]:
+        self.start_answered = True
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
         kind = kind_of(response.url, response.body, content_type)
         self.crawler.stats.inc_value(f"newsdesk/start/{kind}")
@@ -159,7 +206,7 @@ class NewsSpider(SitemapSpider):
         # The chain of sitemaps that led here: an index listing itself (or an ancestor) is a loop,
         # and indexes nested deeper than NEWSDESK_SITEMAP_MAX_DEPTH are a trap.
         chain = [*response.meta.get("newsdesk_sitemaps", ()), clean_url(response.url)]
-        max_depth = self.settings.getint("NEWSDESK_SITEMAP_MAX_DEPTH", 4)
+        max_depth = self.max_sitemap_depth
         listed = False
         for request in self._sitemap_requests(response):
             listed = True
@@ -216,7 +263,7 @@ class NewsSpider(SitemapSpider):
         """On spider_idle: the next NEWSDESK_BACKLOG_BATCH sitemap URLs go to the scheduler."""
         if self.backlog is None:
             return
-        records = self.backlog.pop(self.settings.getint("NEWSDESK_BACKLOG_BATCH", 1000))
+        records = self.backlog.pop(self.backlog_batch)
         if not records:
             return
         logger.info("Scheduling %d URLs listed by sitemaps (%d more waiting)", len(records), len(self.backlog))
@@ -267,7 +314,7 @@ class NewsSpider(SitemapSpider):
             if tree is None:
                 self._skip("empty_page", response.url, "empty page")
                 return
-            follow = hops < self.settings.getint("NEWSDESK_MAX_HOPS", 2)
+            follow = hops < self.max_hops
             hrefs = tree.xpath("//a/@href") if follow else []
             article = self.extract(tree, response.url, fetched_at)
         except Exception:
@@ -296,3 +343,15 @@ class NewsSpider(SitemapSpider):
         else:
             logger.info("Skipped %s: %s (%s)", request.url, failure.getErrorMessage(), key)
         self.crawler.stats.inc_value(key)
+        if request.meta.get(START):
+            self.start_failed(request.meta.get("redirect_urls", [request.url])[0], key)
+
+    def start_failed(self, url: str, key: str) -> None:
+        """A start URL came to nothing; when every one has, the run has failed: stop it, say why."""
+        self.starts_failed[url] = key.rsplit("/", 1)[-1]
+        if self.start_answered or len(self.starts_failed) < len(self.start_urls):
+            return
+        detail = ", ".join(f"{u} ({why})" for u, why in self.starts_failed.items())
+        fail(self.crawler.stats, logger, f"every start URL failed, nothing was crawled: {detail}")
+        # (CloseSpider raised in an errback is logged as a download error with a traceback.)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=START_URLS_FAILED))

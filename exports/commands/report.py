@@ -1,21 +1,38 @@
-"""`scrapy report`: what is new or changed since the last run (or a run id, or a date), and the runs' errors.
+"""`scrapy report`: what is new or changed since the last run (or a run id, a date, a window), and the runs' errors.
 
-    scrapy report [--since RUN_ID|ISO_DATE] [--format md|html|json|atom] [-o FILE] [-s NEWSDESK_DB=PATH]
+    scrapy report [--since RUN_ID|ISO_DATE|7d] [--format md|markdown|html|json|atom] [-o FILE]
+                  [--feed-url URL] [--max-entries N] [--days N] [-s NEWSDESK_DB=PATH]
 
-Exit status 0 on success; 1 when the database is missing or holds no runs; 2 on a bad option.
+Reads the database read-only (also in a folder it cannot write). Exit status 0 on success; 1 when
+the database is missing or holds no runs, or FILE cannot be written; 2 on a bad option or setting.
+Each failure is one line on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 
-from exports.monitor import ReportError, build_report, open_existing
-from exports.render import FORMATS, render
+from crawler import knobs
+from exports import cli
+from exports.monitor import build_report, open_existing
+from exports.render import ALIASES, FEED_MAX_ENTRIES, FORMATS, render
 from pipelines.store import db_path
+
+FEED_WINDOW = "7d"  # an Atom feed's --since by default: a reader polling less often than cron misses nothing
+CHART_DAYS = 30
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+_positive.__name__ = "whole number of at least 1"  # argparse names the type in its error
 
 
 class Command(ScrapyCommand):
@@ -24,35 +41,56 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "[--since RUN_ID|ISO_DATE] [--format md|html|json|atom] [-o FILE]"
+        return "[--since RUN_ID|ISO_DATE|7d] [--format md|html|json|atom] [-o FILE]"
 
     def short_desc(self) -> str:
-        return "Report new and changed articles since the last run (or a run id or a date), grouped by site"
+        return "Report new and changed articles since the last run (or a run id, a date or a window), by site"
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
-        parser.add_argument("--since", metavar="RUN_ID|ISO_DATE", default=None,
-                            help="changes after this run, or from this date (default: those of the last run)")
-        parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
-        parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of stdout")
-        parser.add_argument("--days", type=int, default=30, help="days shown in the HTML chart (default: 30)")
+        # No colon in the help texts: Scrapy's help formatter takes a wrapped line ending in ':' for a heading.
+        parser.add_argument("--since", metavar="RUN_ID|ISO_DATE|7d", default=None,
+                            help="changes after this run, from this date, or in this window back from now (7d, "
+                                 f"48h, 2w); by default those of the last run ({FEED_WINDOW} for atom)")
+        choices = [name for fmt in FORMATS for name in (fmt, *(a for a, f in ALIASES.items() if f == fmt))]
+        parser.add_argument("--format", choices=choices, default="md",
+                            help="md (or markdown), html (a page with a chart), json, or atom (a feed); md by "
+                                 "default")
+        parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                            help="write to FILE (replaced whole) instead of stdout")
+        parser.add_argument("--feed-url", metavar="URL", default=None,
+                            help="atom, the URL the feed is served at (its rel=self link)")
+        parser.add_argument("--max-entries", metavar="N", type=_positive, default=FEED_MAX_ENTRIES,
+                            help=f"atom, the newest N entries at most ({FEED_MAX_ENTRIES} by default)")
+        parser.add_argument("--days", metavar="N", type=_positive, default=CHART_DAYS,
+                            help=f"html, days shown in the chart ({CHART_DAYS} by default; weeks or months "
+                                 "for long ranges)")
+
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        cli.check_settings("report", self.settings, (knobs.DB,))
+        opts.format = ALIASES.get(opts.format, opts.format)
+        if opts.since is None and opts.format == "atom":
+            opts.since = FEED_WINDOW
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         path = db_path(self.settings)
         try:
             db = open_existing(path)
             try:
-                report = build_report(db, opts.since, days=max(1, opts.days))
+                report = build_report(db, opts.since, days=opts.days)
             finally:
                 db.close()
-        except ReportError as exc:
-            sys.stderr.write(f"scrapy report: {exc}\n")
+            text = render(report, opts.format, database=str(path), feed_url=opts.feed_url,
+                          max_entries=opts.max_entries)
+            if opts.output:
+                cli.write_file(opts.output, text, suggest=f"report.{opts.format}")
+        except cli.CommandError as exc:
+            cli.say("report", str(exc))
             self.exitcode = exc.exitcode
             return
-        text = render(report, opts.format, database=str(path))
         if opts.output:
-            Path(opts.output).write_text(text, encoding="utf-8")
-            sys.stderr.write(f"scrapy report: {report['totals']['new']} new, {report['totals']['changed']} changed "
-                             f"→ {opts.output}\n")
+            totals = report["totals"]
+            cli.say("report", f"{totals['new']} new, {totals['changed']} changed → {opts.output}")
         else:
             sys.stdout.write(text)
