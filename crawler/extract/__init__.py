@@ -15,10 +15,24 @@ from lxml.html import HtmlElement
 
 from ..items import Article, Section, Table
 from . import jsonld
-from . import meta as m
+from . import selectors as sel
 from .body import extract_body
+from .byline import credits_site, extract_authors, house_accounts
+from .dates import extract_modified, extract_published, local_times, small_texts
+from .fields import (
+    clean_description,
+    extract_canonical,
+    extract_description,
+    extract_language,
+    extract_paywalled,
+    extract_read_time,
+    extract_site_name,
+    extract_tags,
+)
 from .html import decode_html, parse_html
 from .lead import choose_summary
+from .meta import first_meta, meta_map
+from .title import extract_title, title_candidates
 
 __all__ = ["extract_article", "parse_html", "decode_html", "render_body"]
 
@@ -75,37 +89,37 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         return None
     objs = jsonld.objects(root)
     article_ld = jsonld.article_object(objs)
-    is_typed = article_ld is not None and bool(jsonld.types_of(article_ld) & m.sel.ARTICLE_TYPES)
-    metas = m.meta_map(root)
-    is_typed = is_typed or (m.first_meta(metas, ("og:type",)) or "").lower() == "article"
-    small = m.small_texts(root)
+    is_typed = article_ld is not None and bool(jsonld.types_of(article_ld) & sel.ARTICLE_TYPES)
+    metas = meta_map(root)
+    is_typed = is_typed or (first_meta(metas, ("og:type",)) or "").lower() == "article"
+    small = small_texts(root)
 
-    site_name = m.extract_site_name(metas, article_ld, url)
+    site_name = extract_site_name(metas, article_ld, url)
     host = urlsplit(url).hostname or ""
     site_names = {site_name or "", host, host.removeprefix("www.").split(".")[0]}
-    title = m.extract_title(root, metas, article_ld, site_names)
+    title = extract_title(root, metas, article_ld, site_names)
     # Credits of the site itself: its names, and its CMS's administrator account.
-    house = site_names | m.house_accounts(article_ld)
-    authors, organizations = m.extract_authors(root, metas, article_ld, house)
-    published_raw = m.extract_published(root, metas, article_ld, small, title, url)
-    local_times_raw = m.local_times(root, metas, small, published_raw, title)
-    modified_raw = m.extract_modified(root, metas, article_ld)
-    read_time_raw = m.extract_read_time(metas, article_ld, small)
-    tags = m.extract_tags(root, metas, article_ld)
-    language = m.extract_language(root, metas, article_ld)
-    canonical = m.extract_canonical(root, metas, article_ld, url)
-    description = m.clean_description(m.extract_description(metas, article_ld), site_names)
-    paywalled = m.extract_paywalled(article_ld)
+    house = site_names | house_accounts(article_ld)
+    authors, organizations = extract_authors(root, metas, article_ld, house)
+    published_raw = extract_published(root, metas, article_ld, small, title, url)
+    local_times_raw = local_times(root, metas, small, published_raw, title)
+    modified_raw = extract_modified(root, metas, article_ld)
+    read_time_raw = extract_read_time(metas, article_ld, small)
+    tags = extract_tags(root, metas, article_ld)
+    language = extract_language(root, metas, article_ld)
+    canonical = extract_canonical(root, metas, article_ld, url)
+    description = clean_description(extract_description(metas, article_ld), site_names)
+    paywalled = extract_paywalled(article_ld)
 
-    titles = m.title_candidates(root, metas, article_ld, site_names, title)
+    titles = title_candidates(root, metas, article_ld, site_names, title)
     sections, tables, images, byline, container, is_furniture = extract_body(
         root, url, titles, authors + organizations, description, [site_name or "", canonical or ""]
     )
     lead = choose_summary(root, container, description, titles, is_furniture)
-    if byline and all(m.credits_site(a, house) for a in authors):
+    if byline and all(credits_site(a, house) for a in authors):
         # The metadata credits the site (or no one); the page names its writers above the text.
         authors = [byline]
-        organizations = [o for o in organizations if not m.credits_site(o, house)]
+        organizations = [o for o in organizations if not credits_site(o, house)]
     body = render_body(sections, tables)
     # Chinese, Japanese and Korean say in one character what takes several in other scripts.
     if not is_typed and (len(body) + 2 * len(_CJK_CHAR.findall(body)) < _MIN_UNTYPED_CHARS or not title):

@@ -29,6 +29,8 @@ AUTHOR_LINKS = XPath(
     " or contains(@href, '/journalist/') or contains(@href, '/redaktion/')]"
 )
 SCRIPTS = XPath("//script[not(@src)]")
+# A string that is a web address, not a name: a credit or a site name given as a URL.
+URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.IGNORECASE)
 WITH_CLASS_OR_ID = XPath("//*[@class or @id]")
 # Boxes labelled for screen readers: aria-label="Newsletter Anmeldung", aria-label="Related stories".
 LABELLED_BOXES = XPath("//*[self::section or self::aside or self::div or self::nav or self::form][@aria-label]")

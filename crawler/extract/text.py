@@ -1,8 +1,24 @@
-"""An element's text as a reader sees it: one function, shared by the body, the tables and the metadata."""
+"""Text as a reader sees it, and the keys texts are compared by: one place for each, shared by the
+body, the tables, the lead and the metadata."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from lxml.html import HtmlElement
+
+
+def clean_text(text: str | None) -> str:
+    """The text with its whitespace collapsed ("" for None)."""
+    return " ".join((text or "").split())
+
+
+def fold(text: str) -> str:
+    """A text as names and headlines are matched across sources: NFKC, case-folded, runs of
+    punctuation and underscores as one space."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
 
 
 def text_of(el: HtmlElement) -> str:
