@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from crawler.extract import extract_article, parse_html
-from crawler.extract.body import parse_srcset, split_credit
+from crawler.extract.images import parse_srcset, split_credit
 from crawler.extract.tables import is_layout_table, parse_table
 
 NOW = datetime(2025, 3, 12, 15, 30, tzinfo=timezone.utc)
@@ -1159,7 +1159,7 @@ def test_nested_inline_elements_keep_reading_order():
 
 
 def test_text_of_reads_line_breaks_and_blocks_as_spaces():
-    from crawler.extract.body import text_of
+    from crawler.extract.text import text_of
     root = parse_html(page('<h2 id="h">Title<br>Subtitle</h2><table><tr><td id="c"><p>One</p><p>Two</p></td></tr></table>'
                            '<p id="p"><b>G</b>ranny <!-- note --> smith</p>'))
     assert text_of(root.get_element_by_id("h")) == "Title Subtitle"
