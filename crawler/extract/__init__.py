@@ -32,12 +32,12 @@ from .fields import (
 from .html import decode_html, parse_html
 from .lead import choose_summary
 from .meta import first_meta, meta_map
+from .text import CJK
 from .title import extract_title, title_candidates
 
 __all__ = ["extract_article", "parse_html", "decode_html", "render_body"]
 
 _WORDS = re.compile(r"\w+")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MIN_UNTYPED_CHARS = 500
 
 
@@ -74,8 +74,8 @@ def _list_lines(items, lines: list[str], depth: int) -> None:
 
 def word_count(text: str) -> int:
     """Words of a text; in Chinese, Japanese and Korean script each character counts as one."""
-    cjk = len(_CJK_CHAR.findall(text))
-    return len(_WORDS.findall(_CJK_CHAR.sub(" ", text))) + cjk
+    cjk = len(CJK.findall(text))
+    return len(_WORDS.findall(CJK.sub(" ", text))) + cjk
 
 
 def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datetime | None = None) -> Article | None:
@@ -122,7 +122,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         organizations = [o for o in organizations if not credits_site(o, house)]
     body = render_body(sections, tables)
     # Chinese, Japanese and Korean say in one character what takes several in other scripts.
-    if not is_typed and (len(body) + 2 * len(_CJK_CHAR.findall(body)) < _MIN_UNTYPED_CHARS or not title):
+    if not is_typed and (len(body) + 2 * len(CJK.findall(body)) < _MIN_UNTYPED_CHARS or not title):
         return None
     if not body and not title:
         return None

@@ -63,7 +63,7 @@ def house_accounts(article_ld: dict | None) -> set[str]:
 _NOT_BYLINE_TAGS = ("meta", "link", "script", "style", "body", "html", "article", "main", "section")
 _NOT_BYLINE_PLACES = ("form", "figure", "figcaption", "footer", "nav", "aside", "blockquote")
 _NOT_A_NAME = re.compile(
-    r"^(?:by|von|par|por|de|di|door|av|af|author|autor|auteur|name|redaktion|editor)\W*$|\*|enter your|"
+    rf"^(?:{sel.BYLINE_WORDS}|de|author|autor|auteur|name|redaktion|editor)\W*$|\*|enter your|"
     r"^(?:image|photo|foto|bild|credit|quelle|source)\s*:|\b(?:getty images|istockphoto|shutterstock|imago)\b|"
     rf"^(?:twitter|facebook|instagram|linkedin|e-?mail|whatsapp|share)\b|{sel.EMAIL.pattern}",
     re.IGNORECASE,
@@ -130,7 +130,7 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
 
 # A label set before the names: "Von:", "By", "Autorin/Autor", "Text:" (a word this common needs its colon).
 _BYLINE_LABEL = re.compile(
-    r"^(?:(?:by|von|par|por|door|av|af|di|yazan|written by|verfasst von|geschrieben von|écrit par|escrito por|"
+    rf"^(?:(?:{sel.BYLINE_WORDS}|yazan|written by|verfasst von|geschrieben von|écrit par|escrito por|"
     r"scritto da|authors?|autor(?:in|en|innen)?(?:\s*/\s*autor(?:in|en|innen)?)?|auteur|autore|yazar)\s*[:：]?"
     r"|(?:text|texte|testo|tekst)\s*[:：])$",
     re.IGNORECASE,

@@ -234,4 +234,4 @@ def headline_date(head: HtmlElement | None, clock: bool = True) -> str | None:
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20\d\d)(?!\d)")
-_BYLINE_AFTER = re.compile(r"\s*[|·•]\s*(?:von|by|par|por|di|door|av|af)\b.*$", re.IGNORECASE | re.DOTALL)
+_BYLINE_AFTER = re.compile(rf"\s*[|·•]\s*(?:{sel.BYLINE_WORDS})\b.*$", re.IGNORECASE | re.DOTALL)

@@ -17,11 +17,18 @@ IMG_TAGS = ("img", "amp-img")
 INLINE_MEDIA = ("br", "img", "amp-img")
 
 
+def name_words(name: str) -> list[str]:
+    """The words of one class name or id, lower-cased: "article__share-bar" → article, share, bar;
+    "readMore" → read, more."""
+    return [w.lower() for w in sel.SPLIT_CLASS.split(name) if w]
+
+
 def class_words(el: HtmlElement) -> set[str]:
+    """Every word of the element's class names and id, lower-cased (see ``name_words``)."""
     value = (el.get("class") or "") + " " + (el.get("id") or "")
     if not value.strip():
         return set()
-    return {w.lower() for w in sel.SPLIT_CLASS.split(value) if w}
+    return set(name_words(value))
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 
 from ..items import Image
 from . import selectors as sel
-from .dom import IMG_TAGS, INLINE_MEDIA, class_words, drop, has_text
+from .dom import IMG_TAGS, INLINE_MEDIA, class_words, drop, has_text, name_words
 from .text import text_of
 
 
@@ -125,8 +125,8 @@ def named_as_text(el: HtmlElement) -> bool:
     text ("caption-text", "image-info-text")."""
     if not el.get("class") and not el.get("id"):
         return False
-    names = [[w.lower() for w in sel.SPLIT_CLASS.split(name) if w] for name in (el.get("class") or "").split()]
-    names.append([w.lower() for w in sel.SPLIT_CLASS.split(el.get("id") or "") if w])
+    names = [name_words(name) for name in (el.get("class") or "").split()]
+    names.append(name_words(el.get("id") or ""))
     return any(words and words[-1] in sel.CONTENT_WORDS and _CAPTION_WORDS.isdisjoint(words)
                and sel.NEGATIONS.isdisjoint(words) for words in names)
 

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from .cards import is_card
 from .dom import class_words, has_unit_child, link_len
-from .text import CJK, match_key, same_headline, text_of
+from .text import CJK, SENTENCE_STOP, match_key, same_headline, text_of
 
 _LEAD_WORDS = frozenset(
     "lead lede intro introduction standfirst teaser summary subtitle subline subheadline dek deck excerpt abstract "
@@ -93,7 +93,7 @@ _NOT_STANDFIRST_WORDS = frozenset(
     "sponsor sponsored breadcrumb breadcrumbs tags tooltip popup modal disclaimer newsletter promo "
     "image img photo picture gallery".split()
 )
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\b")
+_TIME_OR_YEAR = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\b")
 _KICKED = re.compile(r"^[^:.!?]{3,50}:\s*\S")  # "Kicker: the headline"
 _STANDFIRST_SCAN = 300  # elements looked at after the headline
 
@@ -183,7 +183,7 @@ def find_standfirst(root: HtmlElement, titles: list[str], is_furniture: Callable
             class_words(a) & _NOT_STANDFIRST_WORDS for a in islice(el.iterancestors(), 2)
         ):
             continue
-        if is_furniture(text) or len(text) < 100 and (_CLOCK.search(text) or "|" in text):
+        if is_furniture(text) or len(text) < 100 and (_TIME_OR_YEAR.search(text) or "|" in text):
             continue  # a byline, a dateline, a line of labels
         words = match_key(text).split()
         if len(words) < 8 and not CJK.search(text) and not (want and want.startswith(" ".join(words))):
@@ -198,9 +198,6 @@ def find_standfirst(root: HtmlElement, titles: list[str], is_furniture: Callable
             return None
         return el
     return None
-
-
-_SENTENCE_STOP = re.compile(r"[.!?…。！？][\"'»«“”‘’)\]]*$")
 
 
 def _precedes(a: HtmlElement, b: HtmlElement) -> bool:
@@ -272,7 +269,7 @@ def _continued(first: HtmlElement, text: str, description: str | None) -> str:
 def _cut_short(description: str, shown: str) -> bool:
     """Whether the description is the start of the text shown, cut off mid-sentence."""
     desc = description.rstrip()
-    return not _SENTENCE_STOP.search(desc) and match_key(shown).startswith(match_key(desc)) and len(shown) > len(desc)
+    return not SENTENCE_STOP.search(desc) and match_key(shown).startswith(match_key(desc)) and len(shown) > len(desc)
 
 
 def choose_summary(root: HtmlElement, container: HtmlElement | None, description: str | None,
@@ -290,7 +287,7 @@ def choose_summary(root: HtmlElement, container: HtmlElement | None, description
                 shown = text_of(desc_el)
                 if not _among_paragraphs(first) or _cut_short(description, shown):
                     return shown
-            if (_precedes(first, desc_el) and (_SENTENCE_STOP.search(text) or _among_paragraphs(desc_el))
+            if (_precedes(first, desc_el) and (SENTENCE_STOP.search(text) or _among_paragraphs(desc_el))
                     and not (_among_paragraphs(first) and _among_paragraphs(desc_el))):
                 # The description repeats a paragraph further down, or a box elsewhere; the
                 # standfirst stands above it.

@@ -9,7 +9,7 @@ from . import selectors as sel
 from .text import SENTENCE_STOP
 
 LINK_PARA = 0.6  # a short paragraph with more link text than this share is a link line
-_BYLINE_PART = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\b:?\s", re.IGNORECASE)
+_BYLINE_PART = re.compile(rf"^(?:{sel.BYLINE_WORDS}|de)\b:?\s", re.IGNORECASE)
 NAME_SPLIT = re.compile(r"\s+(?:and|und|et|y|e|og|och|en)\s+|\s*[,&|]\s*", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 

@@ -317,4 +317,7 @@ CREDIT_PREFIX = re.compile(
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(.+?)\s*$", re.IGNORECASE)
-BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|da|door|av|af|przez|written by|text:|texto:)\s+", re.IGNORECASE)
+# The word a byline starts with ("By", "Von", "Par"...), as a regular-expression alternation: the
+# byline patterns of the walk, the metadata and the dates are built on it, each adding its own.
+BYLINE_WORDS = "by|von|par|por|di|door|av|af"
+BYLINE_PREFIX = re.compile(rf"^\s*(?:{BYLINE_WORDS}|da|przez|written by|text:|texto:)\s+", re.IGNORECASE)

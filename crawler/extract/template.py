@@ -10,7 +10,7 @@ from itertools import pairwise
 from lxml.html import HtmlElement
 
 from . import selectors as sel
-from .dom import link_len
+from .dom import link_len, name_words
 
 
 def is_boilerplate(el: HtmlElement) -> int:
@@ -29,7 +29,7 @@ def _names_verdict(classes: str, ident: str) -> int:
     if ident:
         names.append(ident)
     flagged = NOT_FLAGGED
-    for words in ([w.lower() for w in sel.SPLIT_CLASS.split(name) if w] for name in names):
+    for words in map(name_words, names):
         if not words:
             continue
         if words[-1] in sel.CONTENT_WORDS:
@@ -93,5 +93,5 @@ def _holds_prose(el: HtmlElement, paragraphs: int = 3) -> bool:
 def _never_a_wrapper(classes: str, ident: str) -> bool:
     """A cookie banner or a modal never holds the article, however much text it has (a short article
     can have less text than its cookie settings)."""
-    words = {w.lower() for name in (*classes.split(), ident) for w in sel.SPLIT_CLASS.split(name) if w}
+    words = {w for name in (*classes.split(), ident) for w in name_words(name)}
     return not sel.NEVER_WRAPPERS.isdisjoint(words)

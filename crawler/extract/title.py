@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from . import selectors as sel
 from .jsonld import text_value
 from .meta import MetaMap, first_meta
-from .text import clean_text, fold, text_of
+from .text import clean_text, fold, same_headline, text_of
 
 _SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«|/|:|\*)\s+|\s*[|｜]\s*|\s*[:：](?=\S)")
 
@@ -61,14 +61,9 @@ def strip_site_suffix(title: str, site_names: set[str]) -> str:
 
 
 def _close(a: str, b: str) -> bool:
-    """The same headline, or one the other with a kicker or tail added."""
+    """The same headline, or one the other with a kicker or tail added (compared folded)."""
     fa, fb = fold(a), fold(b)
-    if not fa or not fb:
-        return False
-    if fa == fb:
-        return True
-    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
-    return len(short) >= 12 and (long_.startswith(short) or long_.endswith(short))
+    return bool(fa and fb) and same_headline(fa, fb)
 
 
 _QUOTE_FORMS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'", "´": "'", "`": "'",
