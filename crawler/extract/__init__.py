@@ -34,11 +34,21 @@ from .lead import choose_summary
 from .meta import first_meta, meta_map
 from .text import CJK
 from .title import extract_title, title_candidates
+from .trace import PAGE, Trace, TraceRecord, rule
 
-__all__ = ["extract_article", "parse_html", "decode_html", "render_body"]
+__all__ = ["extract_article", "parse_html", "decode_html", "render_body", "Trace", "TraceRecord"]
+
+UNPARSABLE_PAGE = rule("unparsable-page", PAGE, "nothing to parse: an empty document, or no HTML element in it")
+SHORT_UNTYPED_PAGE = rule("short-untyped-page", PAGE, "no article type (JSON-LD or og:type) and less body text "
+                          "than MIN_UNTYPED_CHARS: a listing, a teaser page, a service page")
+UNTITLED_UNTYPED_PAGE = rule("untitled-untyped-page", PAGE, "no article type and no headline: not an article")
+EMPTY_PAGE = rule("empty-page", PAGE, "neither body text nor a headline")
 
 _WORDS = re.compile(r"\w+")
-_MIN_UNTYPED_CHARS = 500
+MIN_UNTYPED_CHARS = 500  # a page that does not say it is an article needs this much body text to be one
+CJK_EXTRA_WEIGHT = 2  # ...where a Chinese, Japanese or Korean character counts this much more than one
+LEAD_FALLBACK_BLOCKS = 4  # without a summary, the lead is a paragraph among the first blocks...
+LEAD_FALLBACK_MIN_WORDS = 15  # ...of at least this many words
 
 
 def render_body(sections: list[Section], tables: list[Table] | None = None) -> str:
@@ -78,14 +88,18 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(CJK.sub(" ", text))) + cjk
 
 
-def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datetime | None = None) -> Article | None:
+def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datetime | None = None,
+                    trace: Trace | None = None) -> Article | None:
     """The article on a page, or None when the page is not an article.
 
     ``html`` may be the page (text or bytes) or a tree from ``parse_html``; a tree is cleaned in
-    place, so take what else you need from it (links) first.
+    place, so take what else you need from it (links) first. Given a ``Trace``, every block a rule
+    dropped (or kept where it decided) is recorded in it, and why the page is no article.
     """
     root = html if isinstance(html, HtmlElement) else parse_html(html)
     if root is None:
+        if trace is not None:
+            trace.drop(UNPARSABLE_PAGE)
         return None
     objs = jsonld.objects(root)
     article_ld = jsonld.article_object(objs)
@@ -113,7 +127,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
 
     titles = title_candidates(root, metas, article_ld, site_names, title)
     sections, tables, images, byline, container, is_furniture = extract_body(
-        root, url, titles, authors + organizations, description, [site_name or "", canonical or ""]
+        root, url, titles, authors + organizations, description, [site_name or "", canonical or ""], trace
     )
     lead = choose_summary(root, container, description, titles, is_furniture)
     if byline and all(credits_site(a, house) for a in authors):
@@ -122,16 +136,18 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         organizations = [o for o in organizations if not credits_site(o, house)]
     body = render_body(sections, tables)
     # Chinese, Japanese and Korean say in one character what takes several in other scripts.
-    if not is_typed and (len(body) + 2 * len(CJK.findall(body)) < _MIN_UNTYPED_CHARS or not title):
+    if not is_typed and (len(body) + CJK_EXTRA_WEIGHT * len(CJK.findall(body)) < MIN_UNTYPED_CHARS or not title):
+        if trace is not None:
+            trace.drop(UNTITLED_UNTYPED_PAGE if not title else SHORT_UNTYPED_PAGE, text=body)
         return None
     if not body and not title:
+        if trace is not None:
+            trace.drop(EMPTY_PAGE, text=body)
         return None
     lead = lead or description
     if not lead and sections and sections[0].heading is None:
-        lead = next(
-            (b.text for b in sections[0].blocks[:4] if b.kind == "paragraph" and b.text and len(b.text.split()) >= 15),
-            None,
-        )
+        lead = next((b.text for b in sections[0].blocks[:LEAD_FALLBACK_BLOCKS]
+                     if b.kind == "paragraph" and b.text and len(b.text.split()) >= LEAD_FALLBACK_MIN_WORDS), None)
     return Article(
         url=url,
         canonical_url=canonical,

@@ -7,6 +7,22 @@ from lxml.html import HtmlElement
 from . import selectors as sel
 from .dom import link_len
 from .text import SENTENCE_STOP
+from .trace import WALK, rule
+
+TEASER_CARD = rule("teaser-card", WALK, "an <article> that is a small linked box: a teaser for another story")
+TEASER_LIST = rule("teaser-list", WALK, "a list most of whose items are teasers (an <article>, a linked headline, "
+                   "a link and a cut excerpt)")
+TEASER_HEADLINE = rule("teaser-headline", WALK, "a heading in a link or a small linked box: it and the rest of "
+                       "its card are left out")
+UNDER_TEASER_HEADLINE = rule("under-teaser-headline", WALK, "a block of a teaser card, after its headline")
+LEAD_IN_TO_TEASER = rule("lead-in-to-teaser", WALK, "a short line ending in a colon just before a teaser left out "
+                         "introduced it ('More on this in our live blog:')")
+
+CARD_MAX_CHARS = 600  # a teaser card holds less text than this (a story's entry in a live blog may hold more)
+CARD_MIN_LINK_SHARE = 0.2  # ...and more than this share of it in links
+CARD_SENTENCE_MIN_CHARS = 80  # a sentence of running text in a card is at least this long...
+CARD_SENTENCE_MIN_UNLINKED = 20  # ...with at least this much of it outside its links
+LINKED_HEADLINE_MIN_SHARE = 0.5  # a headline with more of its text in a link than this is a link
 
 
 def is_card(el: HtmlElement) -> bool:
@@ -16,20 +32,20 @@ def is_card(el: HtmlElement) -> bool:
     Links set inside sentences of running text (a live blog's entry citing its sources) do not make
     a card: a teaser links its headline, picture or "read more", not words within its sentences."""
     text_len = len(el.text_content())
-    if text_len >= 600 or el.find(".//a[@href]") is None:
+    if text_len >= CARD_MAX_CHARS or el.find(".//a[@href]") is None:
         return False
     if any(_linked_headline(h) for h in el.iter(*sel.HEADINGS)):
         return True
     links = link_len(el)
-    if links <= 0.2 * text_len:
+    if links <= CARD_MIN_LINK_SHARE * text_len:
         return False
     for p in el.iter("p"):
         text = p.text_content().strip()
-        if len(text) >= 80 and SENTENCE_STOP.search(text):
+        if len(text) >= CARD_SENTENCE_MIN_CHARS and SENTENCE_STOP.search(text):
             in_p = link_len(p)
-            if in_p and len(text) - in_p >= 20:
+            if in_p and len(text) - in_p >= CARD_SENTENCE_MIN_UNLINKED:
                 links -= in_p
-    return links > 0.2 * text_len
+    return links > CARD_MIN_LINK_SHARE * text_len
 
 
 def _linked_headline(heading: HtmlElement) -> bool:
@@ -37,7 +53,7 @@ def _linked_headline(heading: HtmlElement) -> bool:
     if next(heading.iterancestors("a"), None) is not None:
         return True
     text_len = len(heading.text_content().strip())
-    return text_len > 0 and link_len(heading) > 0.5 * text_len
+    return text_len > 0 and link_len(heading) > LINKED_HEADLINE_MIN_SHARE * text_len
 
 
 def is_card_list(el: HtmlElement) -> bool:

@@ -4,6 +4,7 @@ that keeps the tail text, subtree tests. Pure functions of lxml elements."""
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from lxml.html import HtmlElement
 
@@ -51,7 +52,12 @@ def drop(el: HtmlElement) -> None:
         el.drop_tree()
 
 
-def elements_within(flagged: set[HtmlElement], root: HtmlElement) -> set[HtmlElement]:
+def attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """Whether ``el`` is still in the tree under ``root`` (not inside a part dropped from it)."""
+    return el is root or any(a is root for a in el.iterancestors())
+
+
+def elements_within(flagged: Container[HtmlElement], root: HtmlElement) -> set[HtmlElement]:
     """Every element within a flagged subtree (each visited once)."""
     inside: set[HtmlElement] = set()
     for el in root.iter():

@@ -9,7 +9,28 @@ from lxml.html import HtmlElement
 
 from ..items import Section
 from .dom import class_words, under
+from .trace import SECTIONS, WALK, Trace, rule
 
+OVERLONG_HEADING = rule("overlong-heading", WALK, "a heading longer than HEADING_MAX_CHARS is a teaser or a box, "
+                        "not a section's title")
+HEADLINE_REPEAT = rule("headline-repeat", WALK, "an <h1> or a heading that states the headline again")
+HEADLINE_VARIANT = rule("headline-variant", WALK, "above the text, a kicker or a tail around the headline")
+STANDFIRST_HEADING = rule("standfirst-heading", WALK, "kept as a paragraph: above the text, a heading in the "
+                          "article's header, a long one, or the description's start, is the standfirst")
+PLAYER_TITLE = rule("player-title", WALK, "a heading inside a video player is the video's title")
+BYLINE_HEADING = rule("byline-heading", WALK, "a short heading whose class names the author is a byline")
+TIP_HEADING = rule("tip-heading", WALK, "a heading with an e-mail address is a call for tips or letters")
+LINKED_HEADING = rule("linked-heading", WALK, "a heading that is mostly a link points to another page")
+BOX_LABEL_HEADING = rule("box-label-heading", WALK, "a heading that is a box label ('Related', 'Comments'): it "
+                         "and what follows it to the end of its box are left out")
+UNDER_BOX_LABEL = rule("under-box-label", WALK, "a block after a box-label heading, in the same box")
+BOLD_BYLINE = rule("bold-byline", WALK, "a bold line of capitalised names above the text is the byline, not text")
+EMPTY_SECTION = rule("empty-section", SECTIONS, "a heading with nothing under it is a teaser title or a widget label")
+
+HEADING_MAX_CHARS = 250  # a section's title is shorter (a longer "heading" is a teaser or a box)
+STANDFIRST_HEADING_MIN_CHARS = 100  # above the text, a heading this long is the standfirst set as one
+SHORT_HEADING_MAX_CHARS = 100  # a byline or a furniture line set as a heading is shorter than this
+LINKED_HEADING_MIN_SHARE = 0.8  # a heading with more of its text in links than this points elsewhere
 _SENTENCE_END = re.compile(r"[.,;:!…]\W*$")
 
 
@@ -85,7 +106,7 @@ def in_header(el: HtmlElement) -> bool:
     return False
 
 
-def drop_empty(sections: list[Section]) -> list[Section]:
+def drop_empty(sections: list[Section], trace: Trace | None = None) -> list[Section]:
     """Sections with content, and headings directly followed by a deeper subheading; a heading with
     nothing under it is a teaser title or a widget label."""
     kept: list[Section] = []
@@ -94,16 +115,17 @@ def drop_empty(sections: list[Section]) -> list[Section]:
         if section.blocks:
             kept.append(section)
             nxt = section
-        elif section.heading and nxt is not None:
+            continue
+        if section.heading and nxt is not None:
             # A bold-paragraph subheading has no level; under a real heading it is the deeper one,
             # and bold lines in a row are lines of text over the text they head.
             deeper = nxt.level is None or (nxt.level > section.level if section.level else False)
             if nxt.heading and deeper:
                 kept.append(section)
                 nxt = section
-            else:
-                nxt = None
-        else:
-            nxt = None
+                continue
+        nxt = None
+        if trace is not None and section.heading:
+            trace.drop(EMPTY_SECTION, text=section.heading)
     kept.reverse()
     return kept

@@ -3,6 +3,7 @@ pictures set without <figure> (a small box, a paragraph with an italic line), th
 
 from __future__ import annotations
 
+from collections.abc import Container
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
@@ -11,6 +12,17 @@ from ..items import Image
 from . import selectors as sel
 from .dom import IMG_TAGS, INLINE_MEDIA, class_words, drop, has_text, name_words
 from .text import text_of
+from .trace import WALK, rule
+
+PICTURE_BOX = rule("picture-box", WALK, "a small box with a picture and a line or two of text is a figure set "
+                   "without <figure>: its text is the picture's caption, not body text")
+FIGURE_CAPTION = rule("figure-caption", WALK, "the text of a <figure> or <picture> is the image's caption and "
+                      "credit, not body text")
+EMPTY_FIGURE = rule("figure-without-picture", WALK, "a <figure> with no picture, embed or table: its text "
+                    "captions something left out")
+STRAY_CAPTION = rule("stray-caption", WALK, "a <figcaption> outside a figure captions a picture left out")
+
+MIN_IMAGE_SIDE = 50  # a picture narrower or lower than this (pixels) is an icon, a pixel or a spacer
 
 
 def parse_srcset(srcset: str) -> list[tuple[str, float]]:
@@ -91,7 +103,7 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
     if img is not None:
         src = _best_src(img) or src
         try:
-            if int(img.get("width") or 100) < 50 or int(img.get("height") or 100) < 50:
+            if int(img.get("width") or 100) < MIN_IMAGE_SIDE or int(img.get("height") or 100) < MIN_IMAGE_SIDE:
                 return None
         except ValueError:
             pass
@@ -116,7 +128,7 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
     return Image(url=urljoin(base_url, src), caption=caption, credit=credit, alt=alt)
 
 
-CAPTION_BOX = 300  # a box with a picture and at most this much text is a figure
+CAPTION_BOX_MAX_CHARS = 300  # a box with a picture and at most this much text is a figure
 _CAPTION_WORDS = frozenset("caption captions legend info infotext credit credits".split())
 
 
@@ -179,7 +191,7 @@ def picture_boxes(container: HtmlElement) -> set[HtmlElement]:
 _PICTURE_WRAPPERS = frozenset(("picture", "source", "a", "span", "noscript"))
 
 
-def hero_image(container: HtmlElement, base_url: str, flagged: set[HtmlElement]) -> Image | None:
+def hero_image(container: HtmlElement, base_url: str, flagged: Container[HtmlElement]) -> Image | None:
     """The article's lead picture when it sits above the text, in the article's header."""
     region = container
     for _ in range(3):

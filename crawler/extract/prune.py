@@ -7,7 +7,25 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from . import selectors as sel
-from .dom import drop
+from .dom import attached, drop
+from .trace import PRUNE, Trace, rule
+
+CODE = rule("code", PRUNE, "scripts, styles, vector graphics, embedded objects and the <head> are never text",
+            quiet=True)
+FORM_CONTROL = rule("form-control", PRUNE, "buttons, inputs, selects, text areas and dialogs label controls, not text")
+POLL = rule("poll", PRUNE, "a small box around radio buttons or checkboxes sharing a name is a poll or a quiz")
+STRUCTURAL = rule("structural-tag", PRUNE, "nav, footer, aside, menu and form are template by their HTML meaning")
+HIDDEN = rule("hidden", PRUNE, "a part hidden by the hidden attribute, aria-hidden or display:none is not shown")
+HIDDEN_COPY = rule("hidden-copy", PRUNE, "a large hidden part repeating visible text is a paywall's duplicate")
+PULL_QUOTE_ASIDE = rule("pull-quote-aside", PRUNE, "an <aside> holding a <blockquote> is a pull quote of the text")
+QUOTE_ATTRIBUTION = rule("quote-attribution", PRUNE, "a <footer> inside a <blockquote> is the quote's attribution")
+STRUCTURAL_PAGE = rule("structural-holds-page", PRUNE,
+                       "a structural or hidden part holding much of the page's text is the page (an article in "
+                       "an <aside>, or streamed into a hidden <div> a script reveals)")
+
+# A structural or hidden part with at least this share of the page's text is kept: some sites wrap
+# the whole article in an <aside> or a <form>, or hide it until a script runs.
+STRUCTURAL_MAX_SHARE = 0.3
 
 
 def _is_hidden(el: HtmlElement) -> bool:
@@ -22,32 +40,49 @@ def _is_hidden(el: HtmlElement) -> bool:
     return False
 
 
-def prune(root: HtmlElement) -> None:
-    """Remove what is never article text: scripts, styles, form controls; and navigation, footers,
-    asides, forms and hidden parts unless they hold much of the page (some sites wrap the article in an
-    <aside>, or stream it into a hidden <div> that a script reveals)."""
+def prune(root: HtmlElement, trace: Trace | None = None) -> None:
+    """Remove what is never article text: scripts, styles, form controls, polls; and navigation,
+    footers, asides, forms and hidden parts unless they hold much of the page."""
     never_text = list(root.iter(*sel.DROP_TAGS))
+    controls = len(never_text)
     never_text += _choice_boxes([el for el in never_text if el.tag == "input"])
-    for el in never_text:
+    for n, el in enumerate(never_text):
         if el.getparent() is not None:
+            if trace is not None and attached(el, root):
+                trace.drop(POLL if n >= controls else FORM_CONTROL if el.tag in sel.CONTROL_TAGS else CODE, el)
             drop(el)
     page_text = root.text_content()
     total = len(page_text) or 1
     doomed = [el for el in root.iter(*sel.STRUCTURAL_TAGS)]
+    structural = len(doomed)
     hidden = {el for el in sel.MAYBE_HIDDEN(root) if _is_hidden(el)}
-    for el in doomed + list(hidden):
+    for n, el in enumerate(doomed + list(hidden)):
+        # The trace records only elements still in the page (not those inside a part dropped before).
+        traced = trace is not None and el.getparent() is not None and attached(el, root)
         if el.tag == "aside" and el.find(".//blockquote") is not None:
-            continue  # a pull quote set in an <aside> is part of the article
+            if traced:
+                trace.keep(PULL_QUOTE_ASIDE, el)
+            continue
         if el.tag == "footer" and any(a.tag == "blockquote" for a in el.iterancestors()):
-            continue  # a quote's attribution
+            if traced:
+                trace.keep(QUOTE_ATTRIBUTION, el)
+            continue
         if el.getparent() is None:
             continue
         text = el.text_content()
-        if len(text) < 0.3 * total or (el in hidden and _repeats_visible_text(text, page_text)):
+        if len(text) < STRUCTURAL_MAX_SHARE * total:
+            if traced:
+                trace.drop(STRUCTURAL if n < structural else HIDDEN, el)
             drop(el)
+        elif el in hidden and _repeats_visible_text(text, page_text):
+            if traced:
+                trace.drop(HIDDEN_COPY, el)
+            drop(el)
+        elif traced:
+            trace.keep(STRUCTURAL_PAGE, el)
 
 
-_CHOICE_BOX = 500  # a poll's question and answers together are shorter than this
+POLL_MAX_CHARS = 500  # a poll's question and answers together are shorter than this (an article is longer)
 _NOT_A_BOX = frozenset(("body", "html", "article", "main"))
 
 
@@ -64,10 +99,10 @@ def _choice_boxes(inputs: list[HtmlElement]) -> list[HtmlElement]:
             continue
         shared = set.intersection(*(set(el.iterancestors()) for el in group[1:]))
         box = next((a for a in group[0].iterancestors() if a in shared), None)  # the nearest one around all
-        if box is None or len(box.text_content()) > _CHOICE_BOX:
+        if box is None or len(box.text_content()) > POLL_MAX_CHARS:
             continue
         parent = box.getparent()
-        while parent is not None and parent.tag not in _NOT_A_BOX and len(parent.text_content()) <= _CHOICE_BOX:
+        while parent is not None and parent.tag not in _NOT_A_BOX and len(parent.text_content()) <= POLL_MAX_CHARS:
             box, parent = parent, parent.getparent()
         boxes.append(box)
     return boxes

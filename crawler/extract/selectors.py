@@ -74,11 +74,11 @@ META_URL = ("og:url", "twitter:url")
 
 # --------------------------------------------------------------------------- body
 
-# Elements whose content is never article text.
-DROP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "button", "input", "select",
-    "textarea", "dialog", "object", "embed", "map", "link", "meta", "head",
-)
+# Elements whose content is never article text: code, styles and media objects; form controls.
+CODE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "map", "link", "meta",
+             "head")
+CONTROL_TAGS = ("button", "input", "select", "textarea", "dialog")
+DROP_TAGS = CODE_TAGS + CONTROL_TAGS
 # Elements that are template parts by their HTML meaning, unless they hold much of the page.
 STRUCTURAL_TAGS = ("nav", "footer", "aside", "menu", "form")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
