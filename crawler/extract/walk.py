@@ -2,7 +2,7 @@
 
 A heading opens a section; paragraphs, lists, quotes, tables, figures and embeds become blocks;
 inline text is gathered and split into paragraphs. Each thing left out is left out by a named rule
-(defined in the module that owns it: lines.py, headings.py, cards.py, images.py, template.py), and
+(defined in the module that owns it: lines.py, headings.py, cards.py, images.py, lists.py, template.py), and
 recorded when the walk is given a ``Trace``.
 """
 
@@ -12,17 +12,17 @@ import re
 
 from lxml.html import HtmlElement
 
-from ..items import Block, Image, ListItem, Section, Table
+from ..items import Block, Image, Section, Table
 from . import cards, images, lines
 from . import headings as hd
 from . import selectors as sel
 from .dom import IMG_TAGS, INLINE_TAGS, drop, has_block, link_len
 from .embeds import EMBED_TAGS, embed_block, is_social_post, social_post
+from .lists import LINK_LIST, is_link_list, list_items
 from .tables import is_layout_table, parse_table
-from .text import BREAKING_TAGS, match_key, same_headline, text_of
+from .text import match_key, same_headline, text_of
 from .trace import WALK, Rule, Trace, rule
 
-LINK_LIST = rule("link-list", WALK, "a list mostly of short links: links to other stories, not a list of the text")
 LINKED_QUOTE = rule("linked-quote", WALK, "a quote that is mostly a link is a card for another post")
 UNKNOWN_IFRAME = rule("unknown-iframe", WALK, "an iframe of an unknown service (an ad, a form) or without a source")
 
@@ -30,8 +30,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 LEAD_IN_MAX_CHARS = 200  # a line introducing a teaser is shorter than this
 LONG_PARAGRAPH_CHARS = 150  # a paragraph this long is text, not a line of standfirst
 STANDFIRST_LINES = 2  # above the text: no more than this many short paragraphs kept so far
-LINK_LIST_MIN_SHARE = 0.7  # a list with more of its text in links than this...
-LINK_LIST_MAX_ITEM_CHARS = 100  # ...and items this short on average is a list of links
 LINKED_QUOTE_MIN_SHARE = 0.8  # a quote with more of its text in links than this is a card
 STANDFIRST_KEY_MIN_CHARS = 30  # a heading this long that starts the description is the standfirst...
 STANDFIRST_KEY_PREFIX = 60  # ...compared over this many characters
@@ -349,34 +347,13 @@ class Walker:
             self.dropped(cards.TEASER_LIST, el)
             self.drop_lead_in()
             return
-        items = self._items(el)
+        items = list_items(el)
         if not items:
             return
         text = text_of(el)
-        if (text and link_len(el) > LINK_LIST_MIN_SHARE * len(text)
-                and len(text) / len(items) < LINK_LIST_MAX_ITEM_CHARS):
-            return self.dropped(LINK_LIST, el, text)  # a list of linked sentences is content
+        if is_link_list(el, text, items):
+            return self.dropped(LINK_LIST, el, text)
         self.add(Block(kind="list", items=items, ordered=el.tag == "ol"))
-
-    def _items(self, el: HtmlElement) -> list[ListItem]:
-        items = []
-        for li in el:
-            if li.tag != "li":
-                continue
-            parts = [li.text or ""]
-            children: list[ListItem] = []
-            for sub in li:
-                if sub.tag in ("ul", "ol"):
-                    children.extend(self._items(sub))
-                elif sub.tag in BREAKING_TAGS or next(sub.iterdescendants(*BREAKING_TAGS), None) is not None:
-                    parts.append(f" {text_of(sub)} ")  # "<li><p>One</p><p>Two</p></li>", "<li>A<br>B</li>"
-                elif isinstance(sub.tag, str):
-                    parts.append(sub.text_content())
-                parts.append(sub.tail or "")
-            text = " ".join("".join(parts).split())
-            if text or children:
-                items.append(ListItem(text=text, children=children))
-        return items
 
     def quote(self, el: HtmlElement) -> None:
         if is_social_post(el):
