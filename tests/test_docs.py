@@ -17,7 +17,8 @@ def test_every_newsdesk_setting_is_in_the_readme(name):
 
 
 @pytest.mark.parametrize("command", ["scrapy report", "scrapy export", "sqlite-utils search", "make browse",
-                                     "--format atom", "--format html", "JOBDIR", "crontab"])
+                                     "--format atom", "--format html", "JOBDIR", "crontab",
+                                     "scrapy extract", "--explain", "same_output.py"])
 def test_readme_covers(command):
     assert command in README
 
@@ -47,3 +48,8 @@ def test_the_bench_extra_brings_what_trafilatura_needs():
     page = "<html><body><article><h1>Title</h1>" + "<p>Some words of the article, long enough to keep.</p>" * 5
     text = trafilatura.extract(page + "</article></body></html>")
     assert text and "Some words of the article" in text
+
+@pytest.mark.parametrize("module", sorted(p.name for p in (ROOT / "crawler" / "extract").glob("*.py")))
+def test_every_extractor_module_is_in_the_readmes_module_map(module):
+    assert f"\n{module}  " in README or f"\n{module} " in README, (
+        f"add crawler/extract/{module} to the module map under 'How the extractor reads a page' in README.md")

@@ -15,16 +15,40 @@ from lxml.html import HtmlElement
 
 from ..items import Article, Section, Table
 from . import jsonld
-from . import meta as m
+from . import selectors as sel
 from .body import extract_body
+from .byline import credits_site, extract_authors, house_accounts
+from .dates import extract_modified, extract_published, local_times, small_texts
+from .fields import (
+    clean_description,
+    extract_canonical,
+    extract_description,
+    extract_language,
+    extract_paywalled,
+    extract_read_time,
+    extract_site_name,
+    extract_tags,
+)
 from .html import decode_html, parse_html
 from .lead import choose_summary
+from .meta import first_meta, meta_map
+from .text import CJK
+from .title import extract_title, title_candidates
+from .trace import PAGE, Trace, TraceRecord, rule
 
-__all__ = ["extract_article", "parse_html", "decode_html", "render_body"]
+__all__ = ["extract_article", "parse_html", "decode_html", "render_body", "Trace", "TraceRecord"]
+
+UNPARSABLE_PAGE = rule("unparsable-page", PAGE, "nothing to parse: an empty document, or no HTML element in it")
+SHORT_UNTYPED_PAGE = rule("short-untyped-page", PAGE, "no article type (JSON-LD or og:type) and less body text "
+                          "than MIN_UNTYPED_CHARS: a listing, a teaser page, a service page")
+UNTITLED_UNTYPED_PAGE = rule("untitled-untyped-page", PAGE, "no article type and no headline: not an article")
+EMPTY_PAGE = rule("empty-page", PAGE, "neither body text nor a headline")
 
 _WORDS = re.compile(r"\w+")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_MIN_UNTYPED_CHARS = 500
+MIN_UNTYPED_CHARS = 500  # a page that does not say it is an article needs this much body text to be one
+CJK_EXTRA_WEIGHT = 2  # ...where a Chinese, Japanese or Korean character counts this much more than one
+LEAD_FALLBACK_BLOCKS = 4  # without a summary, the lead is a paragraph among the first blocks...
+LEAD_FALLBACK_MIN_WORDS = 15  # ...of at least this many words
 
 
 def render_body(sections: list[Section], tables: list[Table] | None = None) -> str:
@@ -60,64 +84,70 @@ def _list_lines(items, lines: list[str], depth: int) -> None:
 
 def word_count(text: str) -> int:
     """Words of a text; in Chinese, Japanese and Korean script each character counts as one."""
-    cjk = len(_CJK_CHAR.findall(text))
-    return len(_WORDS.findall(_CJK_CHAR.sub(" ", text))) + cjk
+    cjk = len(CJK.findall(text))
+    return len(_WORDS.findall(CJK.sub(" ", text))) + cjk
 
 
-def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datetime | None = None) -> Article | None:
+def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datetime | None = None,
+                    trace: Trace | None = None) -> Article | None:
     """The article on a page, or None when the page is not an article.
 
     ``html`` may be the page (text or bytes) or a tree from ``parse_html``; a tree is cleaned in
-    place, so take what else you need from it (links) first.
+    place, so take what else you need from it (links) first. Given a ``Trace``, every block a rule
+    dropped (or kept where it decided) is recorded in it, and why the page is no article.
     """
     root = html if isinstance(html, HtmlElement) else parse_html(html)
     if root is None:
+        if trace is not None:
+            trace.drop(UNPARSABLE_PAGE)
         return None
     objs = jsonld.objects(root)
     article_ld = jsonld.article_object(objs)
-    is_typed = article_ld is not None and bool(jsonld.types_of(article_ld) & m.sel.ARTICLE_TYPES)
-    metas = m.meta_map(root)
-    is_typed = is_typed or (m.first_meta(metas, ("og:type",)) or "").lower() == "article"
-    small = m.small_texts(root)
+    is_typed = article_ld is not None and bool(jsonld.types_of(article_ld) & sel.ARTICLE_TYPES)
+    metas = meta_map(root)
+    is_typed = is_typed or (first_meta(metas, ("og:type",)) or "").lower() == "article"
+    small = small_texts(root)
 
-    site_name = m.extract_site_name(metas, article_ld, url)
+    site_name = extract_site_name(metas, article_ld, url)
     host = urlsplit(url).hostname or ""
     site_names = {site_name or "", host, host.removeprefix("www.").split(".")[0]}
-    title = m.extract_title(root, metas, article_ld, site_names)
+    title = extract_title(root, metas, article_ld, site_names)
     # Credits of the site itself: its names, and its CMS's administrator account.
-    house = site_names | m.house_accounts(article_ld)
-    authors, organizations = m.extract_authors(root, metas, article_ld, house)
-    published_raw = m.extract_published(root, metas, article_ld, small, title, url)
-    local_times_raw = m.local_times(root, metas, small, published_raw, title)
-    modified_raw = m.extract_modified(root, metas, article_ld)
-    read_time_raw = m.extract_read_time(metas, article_ld, small)
-    tags = m.extract_tags(root, metas, article_ld)
-    language = m.extract_language(root, metas, article_ld)
-    canonical = m.extract_canonical(root, metas, article_ld, url)
-    description = m.clean_description(m.extract_description(metas, article_ld), site_names)
-    paywalled = m.extract_paywalled(article_ld)
+    house = site_names | house_accounts(article_ld)
+    authors, organizations = extract_authors(root, metas, article_ld, house)
+    published_raw = extract_published(root, metas, article_ld, small, title, url)
+    local_times_raw = local_times(root, metas, small, published_raw, title)
+    modified_raw = extract_modified(root, metas, article_ld)
+    read_time_raw = extract_read_time(metas, article_ld, small)
+    tags = extract_tags(root, metas, article_ld)
+    language = extract_language(root, metas, article_ld)
+    canonical = extract_canonical(root, metas, article_ld, url)
+    description = clean_description(extract_description(metas, article_ld), site_names)
+    paywalled = extract_paywalled(article_ld)
 
-    titles = m.title_candidates(root, metas, article_ld, site_names, title)
+    titles = title_candidates(root, metas, article_ld, site_names, title)
     sections, tables, images, byline, container, is_furniture = extract_body(
-        root, url, titles, authors + organizations, description, [site_name or "", canonical or ""]
+        root, url, titles, authors + organizations, description, [site_name or "", canonical or ""], trace
     )
     lead = choose_summary(root, container, description, titles, is_furniture)
-    if byline and all(m.credits_site(a, house) for a in authors):
+    if byline and all(credits_site(a, house) for a in authors):
         # The metadata credits the site (or no one); the page names its writers above the text.
         authors = [byline]
-        organizations = [o for o in organizations if not m.credits_site(o, house)]
+        organizations = [o for o in organizations if not credits_site(o, house)]
     body = render_body(sections, tables)
     # Chinese, Japanese and Korean say in one character what takes several in other scripts.
-    if not is_typed and (len(body) + 2 * len(_CJK_CHAR.findall(body)) < _MIN_UNTYPED_CHARS or not title):
+    if not is_typed and (len(body) + CJK_EXTRA_WEIGHT * len(CJK.findall(body)) < MIN_UNTYPED_CHARS or not title):
+        if trace is not None:
+            trace.drop(UNTITLED_UNTYPED_PAGE if not title else SHORT_UNTYPED_PAGE, text=body)
         return None
     if not body and not title:
+        if trace is not None:
+            trace.drop(EMPTY_PAGE, text=body)
         return None
     lead = lead or description
     if not lead and sections and sections[0].heading is None:
-        lead = next(
-            (b.text for b in sections[0].blocks[:4] if b.kind == "paragraph" and b.text and len(b.text.split()) >= 15),
-            None,
-        )
+        lead = next((b.text for b in sections[0].blocks[:LEAD_FALLBACK_BLOCKS]
+                     if b.kind == "paragraph" and b.text and len(b.text.split()) >= LEAD_FALLBACK_MIN_WORDS), None)
     return Article(
         url=url,
         canonical_url=canonical,

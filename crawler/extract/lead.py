@@ -14,7 +14,9 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
-from .body import _CJK, _has_unit_child, _is_card, _key, _link_len, _same_headline, class_words, text_of
+from .cards import is_card
+from .dom import class_words, has_unit_child, link_len
+from .text import CJK, SENTENCE_STOP, match_key, same_headline, text_of
 
 _LEAD_WORDS = frozenset(
     "lead lede intro introduction standfirst teaser summary subtitle subline subheadline dek deck excerpt abstract "
@@ -46,19 +48,19 @@ _LEADING_SPACE = re.compile(r"\s*")
 
 def _description_el(root: HtmlElement, description: str) -> HtmlElement | None:
     """The element whose text the page's description repeats (the description may be cut short)."""
-    want = _key(description.rstrip(". …\u00a0"))
+    want = match_key(description.rstrip(". …\u00a0"))
     if len(want) < 20:
         return None  # _starts_alike needs 20 characters in common
     first = want.split(" ", 1)[0]
     for el in root.iter("p", "h2", "div", "span", "strong", "section", "header", "b"):
-        if el.tag in ("div", "section", "header") and _has_unit_child(el):
+        if el.tag in ("div", "section", "header") and has_unit_child(el):
             continue
         raw = el.text_content()
         start = _LEADING_SPACE.match(raw).end()
         if first not in raw[start : start + len(first) + 40].casefold():
             continue  # cheap test: the text must start with the description's first word
         text = " ".join(raw.split())
-        if _starts_alike(want, _key(text)):
+        if _starts_alike(want, match_key(text)):
             return _with_dateline(el, text)
     return None
 
@@ -76,7 +78,7 @@ def _marked_lead(container: HtmlElement | None) -> HtmlElement | None:
         words = class_words(el)
         if words & _LEAD_WORDS:
             text = text_of(el)
-            if 40 <= len(text) <= 1200 and _link_len(el) < 0.3 * len(text):
+            if 40 <= len(text) <= 1200 and link_len(el) < 0.3 * len(text):
                 return el
     return None
 
@@ -91,7 +93,7 @@ _NOT_STANDFIRST_WORDS = frozenset(
     "sponsor sponsored breadcrumb breadcrumbs tags tooltip popup modal disclaimer newsletter promo "
     "image img photo picture gallery".split()
 )
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\b")
+_TIME_OR_YEAR = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\b")
 _KICKED = re.compile(r"^[^:.!?]{3,50}:\s*\S")  # "Kicker: the headline"
 _STANDFIRST_SCAN = 300  # elements looked at after the headline
 
@@ -99,14 +101,14 @@ _STANDFIRST_SCAN = 300  # elements looked at after the headline
 def _headline_el(root: HtmlElement, titles: list[str]) -> HtmlElement | None:
     """The heading that states the page's headline: an <h1>, else an <h2>, that says it; else the
     one <h1> that shares most of its words (the page's title reworded)."""
-    keys = [_key(t.replace("\xad", "")) for t in titles if t]
+    keys = [match_key(t.replace("\xad", "")) for t in titles if t]
     h1s = list(root.iter("h1"))
     for heading in (*h1s, *root.iter("h2")):
-        key = _key(text_of(heading).replace("\xad", ""))
-        if key and any(_same_headline(key, k) for k in keys):
+        key = match_key(text_of(heading).replace("\xad", ""))
+        if key and any(same_headline(key, k) for k in keys):
             return heading
     if len(h1s) == 1 and keys:
-        words = set(_key(text_of(h1s[0]).replace("\xad", "")).split())
+        words = set(match_key(text_of(h1s[0]).replace("\xad", "")).split())
         if any(len(words & set(k.split())) >= 0.6 * len(k.split()) for k in keys):
             return h1s[0]
     return None
@@ -147,7 +149,7 @@ def _in_card(el: HtmlElement, stop: set[HtmlElement]) -> bool:
     for anc in islice(el.iterancestors(), 3):
         if anc in stop:
             return False
-        if _is_card(anc):
+        if is_card(anc):
             return True
     return False
 
@@ -164,13 +166,13 @@ def find_standfirst(root: HtmlElement, titles: list[str], is_furniture: Callable
     headline = _headline_el(root, titles)
     if headline is None:
         return None
-    want = _key(description) if description else ""
-    title_words = {w for t in titles if t for w in _key(t).split()}
+    want = match_key(description) if description else ""
+    title_words = {w for t in titles if t for w in match_key(t).split()}
     above = set(headline.iterancestors())
     for n, el in enumerate(_following(headline)):
         if n >= _STANDFIRST_SCAN:
             return None
-        if el.tag not in _TEXT_BLOCKS or _has_unit_child(el):
+        if el.tag not in _TEXT_BLOCKS or has_unit_child(el):
             continue
         text = text_of(el)
         if len(text) < 30:
@@ -181,10 +183,10 @@ def find_standfirst(root: HtmlElement, titles: list[str], is_furniture: Callable
             class_words(a) & _NOT_STANDFIRST_WORDS for a in islice(el.iterancestors(), 2)
         ):
             continue
-        if is_furniture(text) or len(text) < 100 and (_CLOCK.search(text) or "|" in text):
+        if is_furniture(text) or len(text) < 100 and (_TIME_OR_YEAR.search(text) or "|" in text):
             continue  # a byline, a dateline, a line of labels
-        words = _key(text).split()
-        if len(words) < 8 and not _CJK.search(text) and not (want and want.startswith(" ".join(words))):
+        words = match_key(text).split()
+        if len(words) < 8 and not CJK.search(text) and not (want and want.startswith(" ".join(words))):
             continue  # a label, a kicker, a notice: a standfirst says more, or starts the description
         if not text.endswith((".", "…")) and (
             sum(w in title_words for w in words) >= 0.6 * len(words) or _KICKED.match(text)
@@ -192,13 +194,10 @@ def find_standfirst(root: HtmlElement, titles: list[str], is_furniture: Callable
             continue  # the headline again, or a variant of it ("Kicker: the headline")
         if _in_media_box(el, text, above) or _in_card(el, above):
             continue
-        if len(text) > 600 or _link_len(el) > 0.3 * len(text):
+        if len(text) > 600 or link_len(el) > 0.3 * len(text):
             return None
         return el
     return None
-
-
-_SENTENCE_STOP = re.compile(r"[.!?…。！？][\"'»«“”‘’)\]]*$")
 
 
 def _precedes(a: HtmlElement, b: HtmlElement) -> bool:
@@ -235,7 +234,7 @@ def _among_paragraphs(el: HtmlElement) -> bool:
 
 def _shares_words(text: str, other: str) -> bool:
     """Whether two texts say much the same: most words of the shorter are in the other."""
-    a, b = set(_key(text).split()), set(_key(other).split())
+    a, b = set(match_key(text).split()), set(match_key(other).split())
     return bool(a and b) and len(a & b) >= 0.7 * min(len(a), len(b))
 
 
@@ -244,20 +243,20 @@ def _continued(first: HtmlElement, text: str, description: str | None) -> str:
     several short lines)."""
     if not description:
         return text
-    want = _key(description.rstrip(". …\u00a0"))
-    got = _key(text)
+    want = match_key(description.rstrip(". …\u00a0"))
+    got = match_key(text)
     if len(want) < len(got) + 20 or not want.startswith(got):
         return text
     parts = [text]
     for n, el in enumerate(_following(first)):
         if n >= 40 or len(parts) >= 6:
             break
-        if el.tag not in _TEXT_BLOCKS or _has_unit_child(el):
+        if el.tag not in _TEXT_BLOCKS or has_unit_child(el):
             continue
         nxt = text_of(el)
         if not nxt:
             continue
-        key = _key(" ".join([*parts, nxt]))
+        key = match_key(" ".join([*parts, nxt]))
         if want.startswith(key) or key.startswith(want):
             parts.append(nxt)
             if key.startswith(want) or len(want) - len(key) < 3:
@@ -270,7 +269,7 @@ def _continued(first: HtmlElement, text: str, description: str | None) -> str:
 def _cut_short(description: str, shown: str) -> bool:
     """Whether the description is the start of the text shown, cut off mid-sentence."""
     desc = description.rstrip()
-    return not _SENTENCE_STOP.search(desc) and _key(shown).startswith(_key(desc)) and len(shown) > len(desc)
+    return not SENTENCE_STOP.search(desc) and match_key(shown).startswith(match_key(desc)) and len(shown) > len(desc)
 
 
 def choose_summary(root: HtmlElement, container: HtmlElement | None, description: str | None,
@@ -288,7 +287,7 @@ def choose_summary(root: HtmlElement, container: HtmlElement | None, description
                 shown = text_of(desc_el)
                 if not _among_paragraphs(first) or _cut_short(description, shown):
                     return shown
-            if (_precedes(first, desc_el) and (_SENTENCE_STOP.search(text) or _among_paragraphs(desc_el))
+            if (_precedes(first, desc_el) and (SENTENCE_STOP.search(text) or _among_paragraphs(desc_el))
                     and not (_among_paragraphs(first) and _among_paragraphs(desc_el))):
                 # The description repeats a paragraph further down, or a box elsewhere; the
                 # standfirst stands above it.

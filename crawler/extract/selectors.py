@@ -29,6 +29,8 @@ AUTHOR_LINKS = XPath(
     " or contains(@href, '/journalist/') or contains(@href, '/redaktion/')]"
 )
 SCRIPTS = XPath("//script[not(@src)]")
+# A string that is a web address, not a name: a credit or a site name given as a URL.
+URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.IGNORECASE)
 WITH_CLASS_OR_ID = XPath("//*[@class or @id]")
 # Boxes labelled for screen readers: aria-label="Newsletter Anmeldung", aria-label="Related stories".
 LABELLED_BOXES = XPath("//*[self::section or self::aside or self::div or self::nav or self::form][@aria-label]")
@@ -72,11 +74,11 @@ META_URL = ("og:url", "twitter:url")
 
 # --------------------------------------------------------------------------- body
 
-# Elements whose content is never article text.
-DROP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "button", "input", "select",
-    "textarea", "dialog", "object", "embed", "map", "link", "meta", "head",
-)
+# Elements whose content is never article text: code, styles and media objects; form controls.
+CODE_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "map", "link", "meta",
+             "head")
+CONTROL_TAGS = ("button", "input", "select", "textarea", "dialog")
+DROP_TAGS = CODE_TAGS + CONTROL_TAGS
 # Elements that are template parts by their HTML meaning, unless they hold much of the page.
 STRUCTURAL_TAGS = ("nav", "footer", "aside", "menu", "form")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -315,4 +317,7 @@ CREDIT_PREFIX = re.compile(
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(.+?)\s*$", re.IGNORECASE)
-BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|da|door|av|af|przez|written by|text:|texto:)\s+", re.IGNORECASE)
+# The word a byline starts with ("By", "Von", "Par"...), as a regular-expression alternation: the
+# byline patterns of the walk, the metadata and the dates are built on it, each adding its own.
+BYLINE_WORDS = "by|von|par|por|di|door|av|af"
+BYLINE_PREFIX = re.compile(rf"^\s*(?:{BYLINE_WORDS}|da|przez|written by|text:|texto:)\s+", re.IGNORECASE)

@@ -1,8 +1,43 @@
-"""An element's text as a reader sees it: one function, shared by the body, the tables and the metadata."""
+"""Text as a reader sees it, and the keys texts are compared by: one place for each, shared by the
+body, the tables, the lead and the metadata."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from lxml.html import HtmlElement
+
+
+def clean_text(text: str | None) -> str:
+    """The text with its whitespace collapsed ("" for None)."""
+    return " ".join((text or "").split())
+
+
+# Chinese, Japanese and Korean script, where a character says what takes a word elsewhere.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+SENTENCE_STOP = re.compile(r"[.!?…。！？][\"'»«“”‘’)\]]*$")  # the end of a sentence, past closing quotes
+
+
+def match_key(text: str) -> str:
+    """A text as the body and the lead compare it (headline repeats, names, descriptions):
+    case-folded, runs of non-word characters as one space."""
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def same_headline(a: str, b: str) -> bool:
+    """Keys of the same headline, or of the headline with a kicker or tail added."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 12 and (long_.startswith(short) or long_.endswith(short))
+
+
+def fold(text: str) -> str:
+    """A text as names and headlines are matched across sources: NFKC, case-folded, runs of
+    punctuation and underscores as one space."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
 
 
 def text_of(el: HtmlElement) -> str:

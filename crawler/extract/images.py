@@ -1,0 +1,212 @@
+"""Images: the best source of an <img> (srcset, lazy-loading attributes), captions and their credits,
+pictures set without <figure> (a small box, a paragraph with an italic line), the hero image."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from ..items import Image
+from . import selectors as sel
+from .dom import IMG_TAGS, INLINE_MEDIA, class_words, drop, has_text, name_words
+from .text import text_of
+from .trace import WALK, rule
+
+PICTURE_BOX = rule("picture-box", WALK, "a small box with a picture and a line or two of text is a figure set "
+                   "without <figure>: its text is the picture's caption, not body text")
+FIGURE_CAPTION = rule("figure-caption", WALK, "the text of a <figure> or <picture> is the image's caption and "
+                      "credit, not body text")
+EMPTY_FIGURE = rule("figure-without-picture", WALK, "a <figure> with no picture, embed or table: its text "
+                    "captions something left out")
+STRAY_CAPTION = rule("stray-caption", WALK, "a <figcaption> outside a figure captions a picture left out")
+
+MIN_IMAGE_SIDE = 50  # a picture narrower or lower than this (pixels) is an icon, a pixel or a spacer
+
+
+def parse_srcset(srcset: str) -> list[tuple[str, float]]:
+    """(url, width or density) pairs of a srcset, split as the HTML spec does: URLs may hold commas."""
+    out: list[tuple[str, float]] = []
+    i, n = 0, len(srcset)
+    while i < n:
+        while i < n and (srcset[i].isspace() or srcset[i] == ","):
+            i += 1
+        if i >= n:
+            break
+        j = i
+        while j < n and not srcset[j].isspace():
+            j += 1
+        url, i = srcset[i:j], j
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            k = srcset.find(",", i)
+            k = n if k == -1 else k
+            descriptor, i = srcset[i:k].strip(), k + 1
+        size = 1.0
+        if descriptor:
+            try:
+                size = float(descriptor.split()[0].rstrip("wxhWXH"))
+            except ValueError:
+                size = 1.0
+        if url and not url.startswith("data:"):
+            out.append((url, size))
+    return out
+
+
+def _best_src(img: HtmlElement) -> str | None:
+    best, best_w = None, -1.0
+    for attr in ("srcset", "data-srcset", "data-lazy-srcset"):
+        for url, width in parse_srcset(img.get(attr) or ""):
+            if width > best_w:
+                best, best_w = url, width
+    if best:
+        return best
+    for attr in ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src", "src"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return None
+
+
+def split_credit(caption: str) -> tuple[str | None, str | None]:
+    """'Talks in Moscow. Photo: Jane Doe' → ('Talks in Moscow.', 'Jane Doe')."""
+    match = sel.CREDIT_PREFIX.search(caption)
+    if match:
+        credit = match.group(1).strip(" .)]")
+        rest = caption[: match.start()].strip(" |-–—(")
+        return (rest or None), (credit or None)
+    match = sel.COPYRIGHT.search(caption)
+    if match:
+        rest = caption[: match.start()].strip(" |-–—(")
+        return (rest or None), (match.group(1).strip(" .)]") or None)
+    return caption or None, None
+
+
+_CREDIT_WORDS = frozenset(
+    "credit credits copyright source photographer author byline caption-credit imagecredit photocredit rights "
+    "attribution".split()
+)
+
+
+def image_from(el: HtmlElement, base_url: str) -> Image | None:
+    """An Image from a <figure>, <picture> or <img> (with its caption and credit)."""
+    img = el if el.tag in IMG_TAGS else next(el.iter(*IMG_TAGS), None)
+    src = None
+    if el.tag not in IMG_TAGS:
+        for source in el.iter("source"):
+            src = _best_src(source)
+            if src:
+                break
+    if img is not None:
+        src = _best_src(img) or src
+        try:
+            if int(img.get("width") or 100) < MIN_IMAGE_SIDE or int(img.get("height") or 100) < MIN_IMAGE_SIDE:
+                return None
+        except ValueError:
+            pass
+    if not src:
+        return None
+    caption = credit = None
+    cap_el = el.find(".//figcaption") if el.tag == "figure" else None
+    if cap_el is not None:
+        credit_parts = []
+        for sub in cap_el.iter():
+            if sub is not cap_el and class_words(sub) & _CREDIT_WORDS:
+                credit_parts.append(text_of(sub))
+                drop(sub)
+        caption = text_of(cap_el) or None
+        if credit_parts:
+            credit = " ".join(p for p in credit_parts if p) or None
+    if caption and not credit:
+        caption, credit = split_credit(caption)
+    if credit:
+        credit = sel.COPYRIGHT.sub(r"\1", credit).strip() or credit
+    alt = (img.get("alt") or "").strip() or None if img is not None else None
+    return Image(url=urljoin(base_url, src), caption=caption, credit=credit, alt=alt)
+
+
+CAPTION_BOX_MAX_CHARS = 300  # a box with a picture and at most this much text is a figure
+_CAPTION_WORDS = frozenset("caption captions legend info infotext credit credits".split())
+
+
+def named_as_text(el: HtmlElement) -> bool:
+    """A class or id that names the element as text ("media-text__content"), not as a caption's
+    text ("caption-text", "image-info-text")."""
+    if not el.get("class") and not el.get("id"):
+        return False
+    names = [name_words(name) for name in (el.get("class") or "").split()]
+    names.append(name_words(el.get("id") or ""))
+    return any(words and words[-1] in sel.CONTENT_WORDS and _CAPTION_WORDS.isdisjoint(words)
+               and sel.NEGATIONS.isdisjoint(words) for words in names)
+
+
+_CAPTION_TAGS = frozenset(("em", "i", "small"))
+
+
+def captioned_picture(p: HtmlElement) -> bool:
+    """A paragraph holding a picture and a line set in italics or small print under it, as editors
+    caption a picture inside the text ("<p><img><br><em>The mayor on Monday</em></p>"). A paragraph
+    with a picture floated in its text is text."""
+    if (p.text or "").strip():
+        return False
+    caption = False
+    for child in p:
+        if (child.tail or "").strip():
+            return False
+        if not isinstance(child.tag, str) or child.tag in INLINE_MEDIA or child.tag == "picture":
+            continue
+        if child.text_content().strip():
+            if child.tag not in _CAPTION_TAGS:
+                return False
+            caption = True
+    return caption
+
+
+def picture_boxes(container: HtmlElement) -> set[HtmlElement]:
+    """The boxes up to three levels around each picture in the container (not the container)."""
+    boxes: set[HtmlElement] = set()
+    for img in container.iter(*IMG_TAGS, "picture"):
+        if img.tag == "picture" and next(img.iter(*IMG_TAGS), None) is not None:
+            continue  # its <img> stands for it
+        el = img.getparent()
+        while el is not None and el.tag in _PICTURE_WRAPPERS and el is not container:
+            el = el.getparent()
+        if el is not None and el.tag == "p":
+            boxes.add(el)  # a paragraph holding a picture: see captioned_picture
+            box = el.getparent()
+            if box is not container and not has_text(el) and not any(
+                    sib.tag == "p" and has_text(sib) for sib in box):
+                el = box  # a picture set alone in a paragraph, a line (not a paragraph) under it: a figure
+        for _ in range(3):
+            if el is None or el is container or el.tag in ("p", "figure"):
+                break
+            boxes.add(el)
+            el = el.getparent()
+    return boxes
+
+
+_PICTURE_WRAPPERS = frozenset(("picture", "source", "a", "span", "noscript"))
+
+
+def hero_image(container: HtmlElement, base_url: str, flagged: Container[HtmlElement]) -> Image | None:
+    """The article's lead picture when it sits above the text, in the article's header."""
+    region = container
+    for _ in range(3):
+        parent = region.getparent()
+        if parent is None or region.tag in ("article", "main", "body"):
+            break
+        region = parent
+    for el in region.iter("figure", "picture", *IMG_TAGS):
+        if el is container or container in set(el.iterancestors()):
+            return None  # reached the text: nothing above it
+        if el in flagged or any(a in flagged for a in el.iterancestors()):
+            continue
+        if el.tag in IMG_TAGS and el.getparent() is not None and el.getparent().tag in ("figure", "picture"):
+            continue
+        image = image_from(el, base_url)
+        if image is not None:
+            return image
+    return None

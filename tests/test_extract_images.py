@@ -1,0 +1,99 @@
+"""crawler/extract/images.py: srcset, credits, pictures set without <figure>."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import extract_article
+from crawler.extract.images import parse_srcset, split_credit
+
+from .extract_pages import ARTICLE, NOW, STORY, page
+
+
+@pytest.mark.parametrize(
+    "srcset, expected",
+    [
+        ("a.jpg 300w, b.jpg 1200w, c.jpg 740w", "b.jpg"),
+        ("https://x/i_w_300,h_200.jpg 300w, https://x/i_w_900,h_600.jpg 900w", "https://x/i_w_900,h_600.jpg"),
+        ("a.jpg 1x, b.jpg 2x", "b.jpg"),
+    ],
+)
+def test_largest_srcset_candidate(srcset, expected):
+    assert max(parse_srcset(srcset), key=lambda c: c[1])[0] == expected
+
+
+@pytest.mark.parametrize(
+    "caption, expected",
+    [
+        ("Image Source: Alexander Kazakov", (None, "Alexander Kazakov")),
+        ("The old oven. Photo: Lena Brandt", ("The old oven.", "Lena Brandt")),
+        ("Der Ring. Foto: Jan Becker", ("Der Ring.", "Jan Becker")),
+        ("A harbour view © Harbour Trust", ("A harbour view", "Harbour Trust")),
+        ("Just a caption", ("Just a caption", None)),
+    ],
+)
+def test_split_credit(caption, expected):
+    assert split_credit(caption) == expected
+
+
+def test_a_media_text_block_is_content():
+    body = (f'<article><h1>Council decides</h1>{STORY}<div class="wp-block-media-text"><img src="/f.jpg">'
+            '<div class="wp-block-media-text__content"><p>The new hall seats four hundred people and opens in May.</p>'
+            '</div></div></article>')
+    assert "seats four hundred" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="c1"><div><picture><img src="/p.jpg"></picture></div><div class="c2">Firefighters protest in the '
+    'square on Monday.</div><div>Quelle: AFP</div></div>',
+    '<div class="photo"><img src="/p.jpg" width="800" height="450"><span class="cap">Firefighters protest in the '
+    'square on Monday (Image: GETTY)</span></div>',
+    '<div class="widget"><img src="/p.jpg"><p><span>Pictured from left, firefighters protest in the square on '
+    'Monday, with the mayor.</span></p></div>',
+])
+def test_a_small_box_with_a_picture_is_a_figure_and_its_text_a_caption(box):
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{box}{STORY[400:]}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "Sentence 7 of the report" in art.body and "Firefighters" not in art.body
+    assert any(im.url == "https://a.org/p.jpg" for im in art.images)
+
+
+@pytest.mark.parametrize("box, kept", [
+    # A paragraph with a picture floated in it is text.
+    ('<p><img src="/p.jpg">The harbour reopens in May, the mayor said, after two years of work.</p>', "harbour reopens"),
+    # A box with a picture and several paragraphs of text is not a figure.
+    ('<div class="row"><img src="/p.jpg"><div>' + STORY[:400] + "</div></div>", "Sentence 3 of the report"),
+    # A tiny icon beside a line does not make it a caption.
+    ('<div class="note"><img src="/i.png" width="16" height="16"><span>The harbour reopens in May, the mayor '
+     "said.</span></div>", "harbour reopens"),
+])
+def test_text_beside_a_picture_that_is_no_caption_stays(box, kept):
+    body = f"<article><h1>Council decides</h1>{STORY[400:]}{box}{STORY[:400]}</article>"
+    assert kept in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_paragraph_holding_a_picture_and_an_italic_line_is_a_figure():
+    figure = '<p><img src="/p.jpg" width="1169" height="568"><br><em>The mayor enters the courtroom</em></p>'
+    floated = '<p><img src="/q.jpg" width="300" height="200"><em>Shortly</em> after, the mayor left the room.</p>'
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{figure}{floated}{STORY[400:]}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "courtroom" not in art.body and "https://a.org/p.jpg" in [im.url for im in art.images]
+    assert "Shortly after, the mayor left the room." in art.body
+
+
+def test_a_box_with_a_picture_alone_in_a_paragraph_and_a_line_is_a_figure():
+    fig = ('<div class="photo"><p class="no-caption"><picture><source srcset="https://a.org/a.webp"> <img class="lazy" '
+           'src="https://a.org/pre.gif" data-src="https://a.org/a.jpg" alt="Protest"></source></picture></p>'
+           '<span class="cap">Protesters marched on Monday <span>(Image: GETTY )</span></span></div>')
+    art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}{fig}{STORY}</article>", ARTICLE),
+                          "https://a.org/x", NOW)
+    assert "Protesters marched" not in art.body
+    assert any(i.url == "https://a.org/a.jpg" for i in art.images)
+
+
+def test_a_paragraph_beside_a_picture_in_its_own_paragraph_stays_text():
+    box = ('<div class="row"><p><img src="https://a.org/b.jpg" alt="Bridge"></p>'
+           '<p>The bridge will be built over the river, the mayor said, and it will open in two years.</p></div>')
+    art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}{box}{STORY}</article>", ARTICLE),
+                          "https://a.org/x", NOW)
+    assert "The bridge will be built over the river" in art.body
