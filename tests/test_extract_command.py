@@ -99,6 +99,18 @@ def test_a_bad_fetch_time_is_one_line_and_exit_1():
     assert done.returncode == 1 and "not an ISO 8601 time" in done.stderr.splitlines()[-1]
 
 
+def test_a_setting_that_does_not_parse_stops_it_with_exit_2():
+    done = extract(str(GOLDEN), "-s", "NEWSDESK_EXTRACTOR=no.such.module.fn")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines()[-1].startswith("scrapy extract: bad setting NEWSDESK_EXTRACTOR=")
+
+
+def test_an_unknown_setting_name_is_warned_about_with_the_nearest_known_one():
+    done = extract(str(GOLDEN), "--url", "https://golden.example/ghost", "-s", "NEWSDESK_EXTRACTORS=x")
+    assert done.returncode == 0
+    assert "NEWSDESK_EXTRACTOR" in next(line for line in done.stderr.splitlines() if "warning" in line)
+
+
 class _Recorder(BaseHTTPRequestHandler):
     agents: list[str] = []
 

@@ -25,13 +25,14 @@ from typing import Any
 from scrapy import Request, Spider
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
-from scrapy.utils.misc import load_object
 from w3lib.url import is_url
 
+from crawler import knobs
 from crawler.extract import Trace, extract_article
 from crawler.extract.trace import PAGE, RULES, explain
 from crawler.incremental import validators
 from crawler.spiders.news import fetched_at_of
+from exports import cli
 from exports.page import PageError, check_html, file_fetched_at, read_page_file, stored_item
 
 
@@ -88,7 +89,8 @@ class Command(ScrapyCommand):
         if len(args) != 1:
             raise UsageError("give one file or URL")
         source = args[0]
-        extractor = load_object(self.settings.get("NEWSDESK_EXTRACTOR") or "crawler.extract.extract_article")
+        cli.check_settings("extract", self.settings)
+        extractor = knobs.EXTRACTOR.get(self.settings)
         # The default extractor always keeps a trace: it names the rule when the page is no article.
         trace = Trace() if opts.explain or extractor is extract_article else None
         try:
