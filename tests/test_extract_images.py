@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from crawler.extract import extract_article
 from crawler.extract.images import parse_srcset, split_credit
 
 from .extract_pages import ARTICLE, NOW, STORY, page
+
+SITE = Path(__file__).parent / "site"
 
 
 @pytest.mark.parametrize(
@@ -124,3 +128,10 @@ def test_a_credit_set_apart_in_the_caption_comes_out_clean(figcaption, caption, 
             f'</figcaption></figure>{STORY[400:]}</article>')
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     assert [(im.caption, im.credit) for im in art.images] == [(caption, credit)]
+
+
+def test_demo_lead_picture_credit_is_split_from_its_caption():
+    """Issue 15: "Photo by Kim Lee/Metro Daily" was kept whole as the credit on the demo site."""
+    html = (SITE / "post" / "rail-strike-called-off.html").read_text().replace("{{BASE}}", "http://127.0.0.1")
+    art = extract_article(html, "http://127.0.0.1/post/rail-strike-called-off", NOW)
+    assert [(im.caption, im.credit) for im in art.images][:1] == [("The lead image of the story.", "Kim Lee/Metro Daily")]
