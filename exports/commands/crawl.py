@@ -17,7 +17,7 @@ import argparse
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.spiderloader import get_spider_loader
 
-from crawler import outcome
+from crawler import frontier, knobs, outcome
 from exports import cli
 
 
@@ -25,6 +25,11 @@ class Command(ScrapyCrawlCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
         cli.check_settings("crawl", self.settings)
+        if knobs.FRONTIER.get(self.settings):  # a worker: Redis must answer before anything starts
+            try:
+                frontier.connect(knobs.FRONTIER.get(self.settings))
+            except frontier.FrontierDown as exc:
+                cli.stop("crawl", f"{exc}; nothing was crawled", outcome.EXIT_FAILED)
         if len(args) != 1:
             return  # Scrapy's own usage error
         loader = get_spider_loader(self.settings)
