@@ -26,6 +26,10 @@ EXTENSIONS = {
     "crawler.middlewares.RobotsTxtErrorLog": 0,
 }
 
+# With NEWSDESK_FRONTIER set, a crawl is a worker of a shared frontier in Redis (crawler/worker.py):
+# the add-on swaps in scrapy-redis' scheduler and sends items to Redis; without it, nothing changes.
+ADDONS = {"crawler.frontier.FrontierAddon": 0}
+
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RetryAfterMiddleware": 560,
     "crawler.middlewares.RedirectGuardMiddleware": 610,

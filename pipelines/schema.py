@@ -73,6 +73,9 @@ TABLE_DOCS: dict[str, tuple[str, str, dict[str, str]]] = {
         "articles_revalidated": "Stored articles requested with a conditional GET (ETag / Last-Modified).",
         "articles_not_modified": "Of those, answered 304 Not Modified: nothing downloaded or parsed.",
         "articles_refetched": "Stored articles downloaded in full again and parsed.",
+        "workers": "Frontier workers that took part (a crawl with NEWSDESK_FRONTIER); empty for one process.",
+        "frontier_batch": "Digest of the last batch of the frontier's items written into this run (lets a "
+                          "restarted scrapy store tell a committed batch from one to write).",
     }),
 }
 
@@ -224,6 +227,16 @@ def m004_full_text_search(db: Database) -> None:
 def m005_published_source(db: Database) -> None:
     """articles.published_source: where the publication date came from (NULL for rows stored before)."""
     sync_columns(db)
+
+
+@migrations()
+def m006_run_workers(db: Database) -> None:
+    """crawl_runs.workers: how many frontier workers a distributed crawl had (its one row sums their
+    stats); crawl_runs.frontier_batch: the last batch of items the writer committed into the run."""
+    existing = set(db[RUNS].columns_dict)
+    for name, kind in (("workers", int), ("frontier_batch", str)):
+        if name not in existing:
+            db[RUNS].add_column(name, kind)
 
 
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
