@@ -131,10 +131,13 @@ SITEMAP_MAX_DEPTH = Knob("NEWSDESK_SITEMAP_MAX_DEPTH", "int", 4, "sitemaps neste
                          "index → urlset is 3) are not read", minimum=1)
 BACKLOG_BATCH = Knob("NEWSDESK_BACKLOG_BATCH", "int", 1000, "sitemap URLs handed to the scheduler at a time (the "
                      "rest wait on disk)", minimum=1)
+STORY_WINDOW_HOURS = Knob("NEWSDESK_STORY_WINDOW_HOURS", "float", 72, "a new article that is not a wire copy is "
+                          "compared with the stories active this close to its time", minimum=1, unit="h")
 
 KNOBS: tuple[Knob, ...] = (
     DB, BATCH_SIZE, MAX_HOPS, EXTRACTOR, INCREMENTAL, REVISIT_HOURS, DOWNLOAD_MAXSIZE, DOWNLOAD_WARNSIZE,
     DOWNLOAD_TIMEOUT, RETRY_TIMES, REDIRECT_MAX_TIMES, RETRY_AFTER_MAX, SITEMAP_MAX_DEPTH, BACKLOG_BATCH,
+    STORY_WINDOW_HOURS,
 )
 BY_NAME = {k.name: k for k in KNOBS}
 

@@ -32,7 +32,7 @@ from scrapy.utils.defer import deferred_from_coro
 from crawler import knobs, outcome
 from crawler.items import Article, ArticleVersion, NotModified
 
-from . import history, schema
+from . import history, schema, stories
 from .dedupe import content_hash
 
 logger = logging.getLogger(__name__)
@@ -218,6 +218,7 @@ class SQLitePipeline:
             batch = self.record_history(batch)
             if batch:
                 self.write_articles(batch)
+                stories.place(self.db, batch, knobs.STORY_WINDOW_HOURS.get(self.crawler.settings))
         if self.crawler.stats and batch:
             self.crawler.stats.inc_value("newsdesk/stored", len(batch))
             self.crawler.stats.inc_value("newsdesk/stored_tables", sum(len(a.tables) for a in batch))
