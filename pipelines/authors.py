@@ -292,7 +292,8 @@ def _site_in_credit(name: str, known: set[str], first: bool, add) -> bool:
 # Words of a page's template that leak into bylines, never a name: a date's label or its month or
 # weekday alone ("Updated", "Jul", "Sat"), a login link ("Member Login").
 _DATE_LABELS = frozenset("updated published posted modified aktualisiert veröffentlicht publié actualizado".split())
-_CALENDAR_WORDS = frozenset(m for ms in MONTHS.values() for m in ms) | {w for w in WEEKDAY_NUMBERS if w.isalpha()}
+_CALENDAR_WORDS = (frozenset(m for ms in MONTHS.values() for m in ms) | {w for w in WEEKDAY_NUMBERS if w.isalpha()}
+                   | frozenset("mon tue tues wed thu thur thurs fri sat sun".split()))
 _UI_WORDS = frozenset("login logout signin sign-in subscribe newsletter menu search".split())
 _AUTHOR_LABELS = frozenset(("the author", "about the author", "author bio", "full bio", "view bio", "bio", "admin",
                             "administrator"))

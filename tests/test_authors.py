@@ -154,6 +154,7 @@ def test_the_sites_own_name_in_a_credit(raw, site, people, organizations):
 @pytest.mark.parametrize("raw, people, organizations", [
     (["Updated"], [], []),
     (["Jul"], [], []),
+    (["Sat"], [], []),
     (["page.head.extra.author"], [], []),
     (["Member Login"], [], []),
     (["The Author"], [], []),
