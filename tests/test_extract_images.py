@@ -135,3 +135,19 @@ def test_demo_lead_picture_credit_is_split_from_its_caption():
     html = (SITE / "post" / "rail-strike-called-off.html").read_text().replace("{{BASE}}", "http://127.0.0.1")
     art = extract_article(html, "http://127.0.0.1/post/rail-strike-called-off", NOW)
     assert [(im.caption, im.credit) for im in art.images][:1] == [("The lead image of the story.", "Kim Lee/Metro Daily")]
+
+
+def test_a_figcaption_set_after_its_figure_captions_it():
+    body = (f'<article><h1>Council decides</h1>{STORY[:400]}<figure><img src="/p.jpg"></figure><figcaption>The new '
+            f'hall on Monday. Photo: Jane Doe</figcaption>{STORY[400:]}</article>')
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [(im.caption, im.credit) for im in art.images] == [("The new hall on Monday.", "Jane Doe")]
+
+
+def test_the_lead_picture_is_the_first_captioned_one_above_the_text():
+    body = ('<main><header><h1>Council decides</h1><img src="/logo.png" width="120" height="60">'
+            '<figure class="entry-thumbnail gallery__figure"><img src="/lead.jpg"><figcaption>The council chamber on '
+            f'Monday.</figcaption></figure></header><div class="entry-content">{STORY}</div></main>')
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert art.images and (art.images[0].url, art.images[0].caption) == ("https://a.org/lead.jpg",
+                                                                           "The council chamber on Monday.")

@@ -28,6 +28,9 @@ CREDIT_LABEL = rule("credit-label", METADATA, "the words around a credit are not
                     "'Crédit photo :', '©', '… All rights reserved'")
 NESTED_CREDIT = rule("nested-credit", METADATA, "a credit element inside a credit element already taken, or the same "
                      "name twice, is one credit")
+CAPTION_AFTER_FIGURE = rule("caption-after-figure", METADATA, "a <figcaption> set right after a <figure> captions it")
+CAPTIONED_HERO = rule("captioned-hero", METADATA, "above the text, the first picture with a caption is the lead "
+                      "picture, before a bare one (a logo, an avatar)")
 
 MIN_IMAGE_SIDE = 50  # a picture narrower or lower than this (pixels) is an icon, a pixel or a spacer
 
@@ -159,6 +162,8 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
         return None
     caption = credit = None
     cap_el = el.find(".//figcaption") if el.tag == "figure" else None
+    if cap_el is None and el.tag == "figure":
+        cap_el = _caption_after(el)
     if cap_el is not None:
         credit, caption = _credit_elements(cap_el), text_of(cap_el) or None
     if caption and not credit:
@@ -256,22 +261,35 @@ def picture_boxes(container: HtmlElement) -> set[HtmlElement]:
 _PICTURE_WRAPPERS = frozenset(("picture", "source", "a", "span", "noscript"))
 
 
+def _caption_after(figure: HtmlElement) -> HtmlElement | None:
+    """A <figcaption> set right after its <figure> rather than in it (``caption-after-figure``)."""
+    nxt = figure.getnext()
+    return nxt if nxt is not None and nxt.tag == "figcaption" else None
+
+
 def hero_image(container: HtmlElement, base_url: str, flagged: Container[HtmlElement]) -> Image | None:
-    """The article's lead picture when it sits above the text, in the article's header."""
+    """The article's lead picture when it sits above the text, in the article's header: the first
+    one with a caption (``captioned-hero``), else the first one. A <figure> with a caption counts
+    though its own class reads as a template part ("gallery__figure", "entry-thumbnail"): only the
+    boxes around it can make it one."""
     region = container
     for _ in range(3):
         parent = region.getparent()
         if parent is None or region.tag in ("article", "main", "body"):
             break
         region = parent
+    first = None
     for el in region.iter("figure", "picture", *IMG_TAGS):
         if el is container or container in set(el.iterancestors()):
-            return None  # reached the text: nothing above it
-        if el in flagged or any(a in flagged for a in el.iterancestors()):
+            break  # reached the text: nothing more above it
+        captioned = el.tag == "figure" and (el.find(".//figcaption") is not None or _caption_after(el) is not None)
+        if el in flagged and not captioned or any(a in flagged for a in el.iterancestors()):
             continue
         if el.tag in IMG_TAGS and el.getparent() is not None and el.getparent().tag in ("figure", "picture"):
             continue
         image = image_from(el, base_url)
         if image is not None:
-            return image
-    return None
+            if image.caption:
+                return image
+            first = first or image
+    return first
