@@ -197,3 +197,9 @@ def test_every_source_is_a_declared_one_and_every_choice_is_traced():
         art = extract_article(page(body, head), URL, NOW, trace=trace)
         assert art.published_source in PUBLISHED_SOURCES
         assert [r.stage for r in trace if r.verdict == "keep" and r.stage == "dates"], header
+
+
+def test_htmldates_guess_from_a_copyright_year_is_no_date():
+    story = STORY + '<footer><p>© 2024 The Paper</p></footer>'
+    art = extract_article(page(f"<article><h1>Council decides</h1>{story}</article>", ARTICLE), URL, NOW)
+    assert art.published_raw is None

@@ -22,6 +22,10 @@ from lxml.html import HtmlElement
 # patterns in the whole text too (see the README's figures for the choice).
 EXTENSIVE_SEARCH = True
 _FORMAT = "%Y-%m-%d"  # a day: htmldate's time of day is seldom the page's
+# htmldate's answer when all it found is a year (a copyright line, a year in the text): 1 January.
+# A year is no publication day, so that answer is none (a page published on 1 January and dated
+# nowhere else is the price).
+_YEAR_ONLY = "-01-01"
 
 # htmldate logs every page it finds no date on; that is the cascade's business, not the crawl log's.
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -29,7 +33,7 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 def fallback_date(root: HtmlElement, url: str | None, fetched_at: datetime | None) -> str | None:
     """The publication day htmldate reads in the page ("2025-07-17"), or None. Nothing after the
-    day of the fetch is a publication date."""
+    day of the fetch is a publication date, and a year alone is none."""
     from htmldate import find_date  # here, not at the top: its import costs start-up time few pages need
 
     latest = None
@@ -37,7 +41,8 @@ def fallback_date(root: HtmlElement, url: str | None, fetched_at: datetime | Non
         day = fetched_at.astimezone(timezone.utc) if fetched_at.tzinfo else fetched_at
         latest = datetime.combine(day.date(), time.max)
     try:
-        return find_date(root, extensive_search=EXTENSIVE_SEARCH, original_date=True, outputformat=_FORMAT,
-                         url=url or None, max_date=latest)
+        found = find_date(root, extensive_search=EXTENSIVE_SEARCH, original_date=True, outputformat=_FORMAT,
+                          url=url or None, max_date=latest)
     except (ValueError, TypeError, OverflowError):  # a page htmldate cannot read is a page without a date
         return None
+    return None if not found or found.endswith(_YEAR_ONLY) else found
