@@ -150,7 +150,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         return None
     published_raw, published_source = dates.published_raw, dates.published_source
     if undated is not None:
-        published_raw = fallback_date(undated, url, fetched_at)
+        published_raw = fallback_date(undated, url, fetched_at, extensive=is_typed)
         published_source = HTMLDATE if published_raw else None
         if published_raw and trace is not None:
             trace.keep(HTMLDATE_FALLBACK, None, text=published_raw, detail=HTMLDATE)

@@ -18,9 +18,11 @@ from datetime import datetime, time, timezone
 
 from lxml.html import HtmlElement
 
-# htmldate's search: original (publication) dates, not the latest; its extensive mode reads date
-# patterns in the whole text too (see the README's figures for the choice).
-EXTENSIVE_SEARCH = True
+# htmldate's search: original (publication) dates, not the latest. Its extensive mode reads date
+# patterns in the whole text too, at seven times the cost (about 80 ms a page against 12): it is
+# asked for a page that says it is an article (JSON-LD or og:type), where a date is to be found;
+# a page that does not say so (a listing, a product, a service page kept for its text) gets the
+# markup-and-URL search only (see the README's figures for the choice).
 _FORMAT = "%Y-%m-%d"  # a day: htmldate's time of day is seldom the page's
 # htmldate's answer when all it found is a year (a copyright line, a year in the text): 1 January.
 # A year is no publication day, so that answer is none (a page published on 1 January and dated
@@ -31,7 +33,8 @@ _YEAR_ONLY = "-01-01"
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
-def fallback_date(root: HtmlElement, url: str | None, fetched_at: datetime | None) -> str | None:
+def fallback_date(root: HtmlElement, url: str | None, fetched_at: datetime | None,
+                  extensive: bool = True) -> str | None:
     """The publication day htmldate reads in the page ("2025-07-17"), or None. Nothing after the
     day of the fetch is a publication date, and a year alone is none."""
     from htmldate import find_date  # here, not at the top: its import costs start-up time few pages need
@@ -41,7 +44,7 @@ def fallback_date(root: HtmlElement, url: str | None, fetched_at: datetime | Non
         day = fetched_at.astimezone(timezone.utc) if fetched_at.tzinfo else fetched_at
         latest = datetime.combine(day.date(), time.max)
     try:
-        found = find_date(root, extensive_search=EXTENSIVE_SEARCH, original_date=True, outputformat=_FORMAT,
+        found = find_date(root, extensive_search=extensive, original_date=True, outputformat=_FORMAT,
                           url=url or None, max_date=latest)
     except (ValueError, TypeError, OverflowError):  # a page htmldate cannot read is a page without a date
         return None
