@@ -8,6 +8,7 @@ tree is cleaned of template parts and the body is walked into sections. Values s
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -18,7 +19,9 @@ from . import jsonld
 from . import selectors as sel
 from .body import extract_body
 from .byline import credits_site, extract_authors, house_accounts
-from .dates import extract_modified, extract_published, local_times, small_texts
+from .date_choice import HTMLDATE, HTMLDATE_FALLBACK
+from .date_fallback import fallback_date
+from .dates import extract_dates, small_texts
 from .fields import (
     clean_description,
     extract_canonical,
@@ -115,9 +118,10 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     # Credits of the site itself: its names, and its CMS's administrator account.
     house = site_names | house_accounts(article_ld)
     authors, organizations = extract_authors(root, metas, article_ld, house)
-    published_raw = extract_published(root, metas, article_ld, small, title, url)
-    local_times_raw = local_times(root, metas, small, published_raw, title)
-    modified_raw = extract_modified(root, metas, article_ld)
+    dates = extract_dates(root, metas, article_ld, small, title, url, fetched_at, trace)
+    # Nothing states a date: htmldate reads the page, once it is known to be an article, on a copy
+    # made now (the body's extraction cleans the tree in place).
+    undated = deepcopy(root) if dates.published_raw is None else None
     read_time_raw = extract_read_time(metas, article_ld, small)
     tags = extract_tags(root, metas, article_ld)
     language = extract_language(root, metas, article_ld)
@@ -144,6 +148,12 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         if trace is not None:
             trace.drop(EMPTY_PAGE, text=body)
         return None
+    published_raw, published_source = dates.published_raw, dates.published_source
+    if undated is not None:
+        published_raw = fallback_date(undated, url, fetched_at, extensive=is_typed)
+        published_source = HTMLDATE if published_raw else None
+        if published_raw and trace is not None:
+            trace.keep(HTMLDATE_FALLBACK, None, text=published_raw, detail=HTMLDATE)
     lead = lead or description
     if not lead and sections and sections[0].heading is None:
         lead = next((b.text for b in sections[0].blocks[:LEAD_FALLBACK_BLOCKS]
@@ -157,8 +167,9 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         authors=authors,
         organizations=organizations,
         published_raw=published_raw,
-        local_times_raw=local_times_raw,
-        modified_raw=modified_raw,
+        published_source=published_source,
+        local_times_raw=dates.local_times_raw,
+        modified_raw=dates.modified_raw,
         read_time_raw=read_time_raw,
         lead=lead,
         body=body,
