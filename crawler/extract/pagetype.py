@@ -35,6 +35,7 @@ MIN_ARTICLE_CHARS = 120  # a brief has a headline, a byline and a few sentences:
 WORDS_SCORE = "words.score"  # the feature the word score is to the trees
 MIN_JUDGED_LINKS = 5  # pages with fewer links, or less text...
 MIN_JUDGED_PAGE_CHARS = 1500  # ...are not weighed by the trees (under 2% of the dev pages)
+UNJUDGED = "too few links or too little text for the trees to weigh the page"
 EXPLAIN_FEATURES = 5  # --explain names this many of the features that weighed most
 
 
@@ -130,7 +131,7 @@ def judge(features: Features) -> Rule | None:
 def record(verdict: Rule | None, features: Features, body: str, trace: Trace) -> None:
     """The verdict in the trace: the rule that rejected the page, or that the trees kept it; with the
     score and the features that weighed most."""
-    detail = explain(features) if judged_by_trees(features) else "too few links or too little text for the trees to weigh the page"
+    detail = explain(features) if judged_by_trees(features) else UNJUDGED
     if verdict is None:
         trace.keep(ARTICLE_SHAPED, text=body, detail=detail)
     else:

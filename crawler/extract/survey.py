@@ -37,8 +37,7 @@ ITEMPROP_FORUM = frozenset({"comment", "answer", "suggestedanswer", "acceptedans
                             "upvotecount", "commentcount", "answercount"})
 _BODY_TEXT = XPath("string-length(normalize-space(/html/body))")
 _LINK_TEXTS = XPath("//a//text()")
-_HEADING_TEXTS = XPath("//h1//text()|//h2//text()|//h3//text()|//h4//text()|//h5//text()|//h6//text()")
-_CONTROL_TEXTS = XPath("//button//text()|//label//text()|//input/@value|//input/@placeholder|//title/text()")
+
 
 # Words of class and id names (any template's vocabulary), counted as whole words of the names.
 CLASS_WORDS = {
@@ -107,9 +106,8 @@ _DATE_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b
 _DIGIT = re.compile(r"\d")
 _QUESTION = re.compile(r"\?")
 
-# Words of the page as features of their own (value 1.0): "w:c:" class and id words, "w:a:" words of
-# links, "w:h:" of headings, "w:f:" of buttons, labels, fields and <title>, "w:u:" of the URL's path,
-# "w:t:" of the headline, "w:b:" of the body. The judge weighs those its training kept.
+# Words of the page as features of their own (value 1.0): "w:c:" class and id words, "w:u:" words of the
+# URL's path, "w:t:" of the headline, "w:b:" of the body. The judge weighs those its training kept.
 WORD_PREFIX = "w:"
 _TEXT_WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -133,10 +131,7 @@ def page_marks(root: HtmlElement) -> Features:
     marks["page.itemprop_price"] = float(sum(1 for p in props if p in ITEMPROP_PRICE))
     marks["page.itemprop_forum"] = float(sum(1 for p in props if p in ITEMPROP_FORUM))
     marks["page.text_chars"] = _BODY_TEXT(root)
-    links = _LINK_TEXTS(root)
-    marks["page.link_chars"] = float(sum(len(t.strip()) for t in links))
-    for kind, texts in (("a:", links), ("h:", _HEADING_TEXTS(root)), ("f:", _CONTROL_TEXTS(root))):
-        marks.update(dict.fromkeys((WORD_PREFIX + kind + w for w in _TEXT_WORD.findall(" ".join(texts).lower())), 1.0))
+    marks["page.link_chars"] = float(sum(len(t.strip()) for t in _LINK_TEXTS(root)))
     return marks
 
 
