@@ -114,7 +114,7 @@ def extract_surveyed(html: str | bytes | HtmlElement, url: str, fetched_at: date
     site_name = extract_site_name(metas, article_ld, url)
     host = urlsplit(url).hostname or ""
     site_names = {site_name or "", host, host.removeprefix("www.").split(".")[0]}
-    title = extract_title(root, metas, article_ld, site_names)
+    title = extract_title(root, metas, article_ld, site_names, trace)
     # Credits of the site itself: its names, and its CMS's administrator account.
     house = site_names | house_accounts(article_ld)
     authors, organizations = extract_authors(root, metas, article_ld, house)

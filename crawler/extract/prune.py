@@ -55,8 +55,11 @@ def prune(root: HtmlElement, trace: Trace | None = None) -> None:
     total = len(page_text) or 1
     doomed = [el for el in root.iter(*sel.STRUCTURAL_TAGS)]
     structural = len(doomed)
-    hidden = {el for el in sel.MAYBE_HIDDEN(root) if _is_hidden(el)}
-    for n, el in enumerate(doomed + list(hidden)):
+    # In page order (a list, not a set): which of two nested parts is dropped first decides what
+    # the trace records and, through the page's share, what stays; it must not vary between runs.
+    hidden = [el for el in sel.MAYBE_HIDDEN(root) if _is_hidden(el)]
+    hidden_set = set(hidden)
+    for n, el in enumerate(doomed + hidden):
         # The trace records only elements still in the page (not those inside a part dropped before).
         traced = trace is not None and el.getparent() is not None and attached(el, root)
         if el.tag == "aside" and el.find(".//blockquote") is not None:
@@ -74,7 +77,7 @@ def prune(root: HtmlElement, trace: Trace | None = None) -> None:
             if traced:
                 trace.drop(STRUCTURAL if n < structural else HIDDEN, el)
             drop(el)
-        elif el in hidden and _repeats_visible_text(text, page_text):
+        elif el in hidden_set and _repeats_visible_text(text, page_text):
             if traced:
                 trace.drop(HIDDEN_COPY, el)
             drop(el)

@@ -24,7 +24,6 @@ from typing import Any
 
 from scrapy import Request, Spider
 from scrapy.commands import ScrapyCommand
-from scrapy.exceptions import UsageError
 from w3lib.url import is_url
 
 from crawler import knobs
@@ -78,6 +77,7 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
+        cli.one_line_errors(parser, "extract")
         parser.add_argument("--explain", action="store_true",
                             help="also write each block the rules dropped, with the rule, to stderr")
         parser.add_argument("--url", metavar="URL", default=None,
@@ -86,8 +86,11 @@ class Command(ScrapyCommand):
                             help="for a file: when it was fetched (default: the file's modification time)")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        options = [arg for arg in args if arg.startswith("-")]
+        if options:
+            cli.stop("extract", f"unexpected argument {options[0]!r} (scrapy extract -h lists the options)")
         if len(args) != 1:
-            raise UsageError("give one file or URL")
+            cli.stop("extract", "give one file or URL (scrapy extract -h lists the options)")
         source = args[0]
         cli.check_settings("extract", self.settings)
         extractor = knobs.EXTRACTOR.get(self.settings)

@@ -48,6 +48,7 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
+        cli.one_line_errors(parser, "report")
         # No colon in the help texts: Scrapy's help formatter takes a wrapped line ending in ':' for a heading.
         parser.add_argument("--since", metavar="RUN_ID|ISO_DATE|7d", default=None,
                             help="changes after this run, from this date, or in this window back from now (7d, "
@@ -68,6 +69,7 @@ class Command(ScrapyCommand):
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
+        cli.no_arguments("report", args)
         cli.check_settings("report", self.settings, (knobs.DB,))
         opts.format = ALIASES.get(opts.format, opts.format)
         if opts.since is None and opts.format == "atom":
