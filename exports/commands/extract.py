@@ -114,8 +114,10 @@ class Command(ScrapyCommand):
             sys.stderr.write("\n".join(["scrapy extract: what the rules left out (and kept where they decided)",
                                         *explain(trace)]) + "\n")
         if item is None:
-            why = next((RULES[r.rule] for r in trace or () if r.stage == PAGE), None)
-            self._fail(f"{source}: not an article" + (f" ({why.name}: {why.why})" if why else ""))
+            said = next((r for r in trace or () if r.stage == PAGE), None)
+            why = RULES[said.rule] if said is not None else None
+            self._fail(f"{source}: not an article" + (f" ({why.name}: {why.why})" if why else "")
+                       + (f" [{said.detail}]" if said is not None and said.detail else ""))
 
     def _read(self, path: Path, opts: argparse.Namespace):
         body = read_page_file(path, self.settings.getint("DOWNLOAD_MAXSIZE"))
