@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 from scrapy import Request, signals
@@ -59,6 +59,9 @@ class FrontierWorker:
         self.crawl: str | None = None
         self.idle_since: float | None = None
         self.heartbeat = task.LoopingCall(self.beat)
+        # Called with the finish reason when the spider closes, before this worker leaves the frontier
+        # (the writer may stop once no worker is left: what a worker says at the end must be in by then).
+        self.before_leaving: list[Callable[[str], None]] = []
         crawler.signals.connect(self.opened, signal=signals.spider_opened)
         crawler.signals.connect(self.idle, signal=signals.spider_idle)
         crawler.signals.connect(self.closed, signal=signals.spider_closed)
@@ -85,10 +88,12 @@ class FrontierWorker:
     def closed(self, spider, reason: str) -> None:
         if self.heartbeat.running:
             self.heartbeat.stop()
+        for hook in self.before_leaving:
+            hook(reason)
         # A crawl stopped before its end (Ctrl-C, SIGTERM) gives back what it had taken.
         self.frontier.leave(requeue=reason != "finished")
         if self.frontier.pending(finish=True) == 0:
-            logger.info("The frontier is drained: crawl %s is over", self.crawl)
+            logger.info("The frontier is drained: the crawl is over")
 
     # ------------------------------------------------------------------ what to crawl
     async def start(self, spider) -> AsyncIterator[Request]:
