@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 from scrapy import Request, signals
@@ -34,6 +34,7 @@ from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet import reactor, task
 
 from . import frontier, knobs
+from .discover import same_site
 
 logger = logging.getLogger(__name__)
 
@@ -59,12 +60,16 @@ class FrontierWorker:
         self.crawl: str | None = None
         self.idle_since: float | None = None
         self.heartbeat = task.LoopingCall(self.beat)
+        # Called with the finish reason when the spider closes, before this worker leaves the frontier
+        # (the writer may stop once no worker is left: what a worker says at the end must be in by then).
+        self.before_leaving: list[Callable[[str], None]] = []
         crawler.signals.connect(self.opened, signal=signals.spider_opened)
         crawler.signals.connect(self.idle, signal=signals.spider_idle)
         crawler.signals.connect(self.closed, signal=signals.spider_closed)
 
     # ------------------------------------------------------------------ lifecycle
-    def opened(self) -> None:
+    def opened(self, spider) -> None:
+        self.refresh_sites(spider)
         self.beat()
         self.heartbeat.start(frontier.HEARTBEAT_SECONDS, now=False)
         logger.info("Frontier worker %s on %s", self.frontier.worker,
@@ -85,14 +90,29 @@ class FrontierWorker:
     def closed(self, spider, reason: str) -> None:
         if self.heartbeat.running:
             self.heartbeat.stop()
+        for hook in self.before_leaving:
+            hook(reason)
         # A crawl stopped before its end (Ctrl-C, SIGTERM) gives back what it had taken.
         self.frontier.leave(requeue=reason != "finished")
         if self.frontier.pending(finish=True) == 0:
-            logger.info("The frontier is drained: crawl %s is over", self.crawl)
+            logger.info("The frontier is drained: the crawl is over")
 
     # ------------------------------------------------------------------ what to crawl
+    def refresh_sites(self, spider) -> None:
+        """The spider follows links on the pushed URLs' sites (``news:sites``), whichever worker took them."""
+        spider.allowed_domains[:] = sorted(set(spider.allowed_domains) | set(self.frontier.sites()))
+
+    def check_site(self, url: str) -> None:
+        """Before a request to a site this worker does not know of: the sites pushed since it looked."""
+        spider = self.crawler.spider
+        if spider is not None and not same_site(url, spider.allowed_domains):
+            self.refresh_sites(spider)
+
     async def start(self, spider) -> AsyncIterator[Request]:
-        """The spider's ``start()`` for a worker: start URLs pushed to Redis, then revisits of their sites."""
+        """The spider's ``start()`` for a worker: start URLs pushed to Redis, then revisits of their sites.
+        Start URLs given with ``-a start_urls`` are pushed first."""
+        if spider.start_urls:
+            frontier.push(self.frontier.server, spider.start_urls)
         for request in self.take_start_urls(spider):
             yield request
 
@@ -101,8 +121,7 @@ class FrontierWorker:
         if not urls:
             return
         self.crawl = self.frontier.crawl_id() or self.crawl
-        sites = self.frontier.sites()
-        spider.allowed_domains[:] = sorted(set(spider.allowed_domains) | set(sites))
+        self.refresh_sites(spider)
         for url in urls:
             yield Request(url, callback=spider.parse_start, errback=spider.on_error)
         yield from spider.revisits()
@@ -188,6 +207,7 @@ class FrontierDownloaderMiddleware:
         return cls(crawler)
 
     async def process_request(self, request: Request) -> None:
+        self.worker.check_site(request.url)
         if self.delay <= 0:
             return None
         wait = self.worker.frontier.wait_before(frontier.site_of(request.url), self.delay)

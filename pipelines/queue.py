@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from crawler import frontier, knobs, outcome
@@ -61,7 +60,7 @@ class RedisItemPipeline:
         self.crawler = crawler
         self.worker = worker_of(crawler)
         self.sent = 0
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        self.worker.before_leaving.append(self.send_stats)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -79,7 +78,7 @@ class RedisItemPipeline:
             self.crawler.stats.inc_value("newsdesk/frontier/items_sent")
         return item
 
-    def spider_closed(self, spider, reason: str) -> None:
+    def send_stats(self, reason: str) -> None:
         """This worker's part of the run: its stats, to be summed into the crawl's row."""
         stats = self.crawler.stats.get_stats()
         if not (self.sent or stats.get("downloader/response_count")):

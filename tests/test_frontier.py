@@ -18,7 +18,7 @@ from crawler import frontier
 from pipelines.queue import Writer
 from pipelines.store import Store
 
-from .conftest import run_scrapy
+from .conftest import ROOT, run_scrapy
 from .frontier_helpers import finish, frontier_url, push, redis_server, start_worker, start_writer  # noqa: F401
 from .redisserver import free_port
 from .test_crawl import ARTICLE_SLUGS
@@ -199,3 +199,12 @@ def test_status_and_clear(frontier_url):  # noqa: F811
     assert redis.Redis.from_url(frontier_url).llen(frontier.START_URLS) == 0
 
 
+
+
+def test_the_readme_documents_the_frontier():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Outgrowing one machine", 1)[1].split("\n## ", 1)[0]
+    for text in ("scrapy crawl news -s NEWSDESK_FRONTIER=", "scrapy frontier push", "scrapy store",
+                 "scrapy frontier status", "scrapy frontier clear", "NEWSDESK_SITE_DELAY", "NEWSDESK_FRONTIER_WAIT",
+                 "bench/scale.py"):
+        assert text in section, f"README's 'Outgrowing one machine' should mention {text}"
