@@ -298,8 +298,10 @@ class Atom(Renderer):
         entries = sorted(self.parts(), key=lambda e: e["when"] or "", reverse=True)
         entries = entries[: self.options.get("max_entries") or FEED_MAX_ENTRIES]
         feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
-        _sub(feed, "title", f"newsdesk: new and changed articles ({self.database or 'newsdesk'})")
-        _sub(feed, "id", _urn("feed", self.database))
+        watch = self.report.get("watch")
+        about = f"watch {watch['name']}: {watch['query']}" if watch else "new and changed articles"
+        _sub(feed, "title", f"newsdesk: {about} ({self.database or 'newsdesk'})")
+        _sub(feed, "id", _urn("feed", self.database, *([watch["name"]] if watch else [])))
         if self.options.get("feed_url"):
             _sub(feed, "link", rel="self", href=self.options["feed_url"], type="application/atom+xml")
         _sub(feed, "updated", entries[0]["when"] if entries else self.report["last_run_at"])
