@@ -120,6 +120,18 @@ TABLE_DOCS.update({
                   }),
 })
 
+# Watches (exports/watches.py): saved full-text queries, created by m008_watches.
+WATCHES = "watches"
+TABLE_DOCS[WATCHES] = ("Watches", "Saved full-text queries (`scrapy watch add`); `scrapy report --watch NAME` reports "
+                       "what is new for one.", {
+                           "name": "The watch's name.",
+                           "query": "FTS5 query over title, lead and body (articles_fts).",
+                           "sites": "JSON array: only these sites (name or host); empty for all.",
+                           "language": "Only articles in this language (en also matches en-US); empty for all.",
+                           "created_at": "When it was made (UTC): its reports start there unless --since says "
+                                         "otherwise.",
+                       })
+
 # Full-text search over these columns of articles (sqlite-utils enable_fts, FTS5, with triggers).
 FTS_COLUMNS = ("title", "lead", "body")
 
@@ -303,6 +315,12 @@ def m007_stories(db: Database) -> None:
         from . import stories  # here: stories imports this module
 
         stories.rebuild(db)
+
+
+@migrations()
+def m008_watches(db: Database) -> None:
+    """watches: saved full-text queries (exports/watches.py)."""
+    db[WATCHES].create({"name": str, "query": str, "sites": str, "language": str, "created_at": str}, pk="name")
 
 
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
