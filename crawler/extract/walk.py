@@ -67,8 +67,6 @@ class Walker:
         self.paragraphs = 0  # paragraphs kept so far
         self.long_paragraph = False  # one of them longer than a line of standfirst
         self.tentative: list[tuple[Section, Block]] = []  # blocks kept only if text follows them
-        self.teasers = True  # whether teaser cards are left out (not when they are the article's entries)
-        self.teaser_chars = 0  # text left out as teaser cards (a box, or a headline and its box)
 
     def dropped(self, made: Rule, el: HtmlElement | None = None, text: str | None = None, detail: str = "") -> None:
         if self.trace is not None:
@@ -217,8 +215,7 @@ class Walker:
 
     def block(self, el: HtmlElement) -> None:
         tag = el.tag
-        if tag == "article" and self.teasers and cards.is_card(el):
-            self.teaser_chars += len(el.text_content())
+        if tag == "article" and cards.is_card(el):
             self.dropped(cards.TEASER_CARD, el)
             self.drop_lead_in()
             return
@@ -322,9 +319,8 @@ class Walker:
         entry = hd.NUMBERED_ENTRY.match(text) is not None
         if entry:
             self.kept(hd.NUMBERED_ENTRY_HEADING, el, text)
-        card = cards.teaser_card(el) if self.teasers and not entry else None
+        card = cards.teaser_card(el) if not entry else None
         if card is not None:
-            self.teaser_chars += len(card.text_content())
             # A headline inside a link or a small linked box: a teaser for another story.
             self.dropped(cards.TEASER_HEADLINE, el, text)
             self.skip_section, self.skip_owner = cards.UNDER_TEASER_HEADLINE, card
@@ -337,7 +333,7 @@ class Walker:
             furniture = hd.TIP_HEADING
         if furniture is not None:
             return self.dropped(furniture, el, text)
-        if self.teasers and not entry and link_len(el) > hd.LINKED_HEADING_MIN_SHARE * len(text):
+        if not entry and link_len(el) > hd.LINKED_HEADING_MIN_SHARE * len(text):
             return self.dropped(hd.LINKED_HEADING, el, text)
         if sel.FURNITURE_LINE.match(text):
             # "Related", "Comments"...: skip what follows, to the end of the box holding the heading.
