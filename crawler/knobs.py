@@ -63,7 +63,7 @@ class Knob:
         if self.unit == "MiB":
             return f"{self.default / MIB:g} MiB"
         if self.kind == "text" or self.kind == "object":
-            return f"`{self.default}`"
+            return f"`{self.default}`" if self.default else "(empty)"
         return f"{self.default} {self.unit}".strip()
 
 
@@ -131,10 +131,21 @@ SITEMAP_MAX_DEPTH = Knob("NEWSDESK_SITEMAP_MAX_DEPTH", "int", 4, "sitemaps neste
                          "index → urlset is 3) are not read", minimum=1)
 BACKLOG_BATCH = Knob("NEWSDESK_BACKLOG_BATCH", "int", 1000, "sitemap URLs handed to the scheduler at a time (the "
                      "rest wait on disk)", minimum=1)
+FRONTIER = Knob("NEWSDESK_FRONTIER", "text", "", "Redis URL of the shared frontier (`redis://host:6379/0`): "
+                 "`scrapy crawl news` is then a worker taking URLs from it and `scrapy store` the one writer (see "
+                 "Outgrowing one machine); empty: one process, SQLite")
+SITE_DELAY = Knob("NEWSDESK_SITE_DELAY", "float", 0.25, "with the frontier: least time between two requests to one "
+                  "site, across all workers", minimum=0, unit="s")
+FRONTIER_WAIT = Knob("NEWSDESK_FRONTIER_WAIT", "float", 30, "with the frontier: a worker that finds nothing to do "
+                     "for this long ends", minimum=0, unit="s")
+STORY_WINDOW_HOURS = Knob("NEWSDESK_STORY_WINDOW_HOURS", "float", 72, "a new article that is not a wire copy is "
+                          "compared with the stories active this close to its time", minimum=1, unit="h")
 
 KNOBS: tuple[Knob, ...] = (
     DB, BATCH_SIZE, MAX_HOPS, EXTRACTOR, INCREMENTAL, REVISIT_HOURS, DOWNLOAD_MAXSIZE, DOWNLOAD_WARNSIZE,
     DOWNLOAD_TIMEOUT, RETRY_TIMES, REDIRECT_MAX_TIMES, RETRY_AFTER_MAX, SITEMAP_MAX_DEPTH, BACKLOG_BATCH,
+    FRONTIER, SITE_DELAY, FRONTIER_WAIT,
+    STORY_WINDOW_HOURS,
 )
 BY_NAME = {k.name: k for k in KNOBS}
 

@@ -26,6 +26,10 @@ EXTENSIONS = {
     "crawler.middlewares.RobotsTxtErrorLog": 0,
 }
 
+# With NEWSDESK_FRONTIER set, a crawl is a worker of a shared frontier in Redis (crawler/worker.py):
+# the add-on swaps in scrapy-redis' scheduler and sends items to Redis; without it, nothing changes.
+ADDONS = {"crawler.frontier.FrontierAddon": 0}
+
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RetryAfterMiddleware": 560,
     "crawler.middlewares.RedirectGuardMiddleware": 610,
@@ -50,3 +54,7 @@ REMOTE_CONTROL_ENABLED = False
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+# A request that failed after its retries is logged once, by the spider, as a WARNING naming the
+# failure and its stat (and, for a start URL, by the run's one ERROR line); Scrapy's own
+# "Gave up retrying" ERROR for the same request would be a second, louder copy.
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"

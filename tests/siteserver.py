@@ -1,6 +1,6 @@
 """The demo news site on 127.0.0.1: serves tests/site/ (or --root DIR) for tests, `make demo` and bench/.
 
-    python tests/siteserver.py [--root DIR] [--port 0] [--scale N]
+    python tests/siteserver.py [--root DIR] [--port 0] [--scale N] [--latency SECONDS]
 
 Prints ``PORT <n>`` on its first line of stdout once it listens. ``{{BASE}}`` in served text files
 becomes ``http://127.0.0.1:<port>``. Routes:
@@ -10,6 +10,7 @@ becomes ``http://127.0.0.1:<port>``. Routes:
 - ``/scaled/<i>/<slug>`` serves ``post/<slug>.html`` under a distinct URL, and
   ``/scaled-sitemap.xml`` lists ``--scale`` such URLs (for bench/crawl.py);
 - ETag and Last-Modified on every file, with 304 answers to conditional requests;
+- ``--latency``: every answer waits that long first, as a distant server would (bench/scale.py);
 - ``/bad/...``: the hostile web of issue 7 (bad pages, bombs, traps, misbehaving servers), in
   ``tests/badsite.py``; nothing under the root links there.
 
@@ -71,6 +72,8 @@ class SiteHandler(BaseHTTPRequestHandler):
         path = unquote(urlsplit(self.path).path)
         with self.server.bad_lock:  # type: ignore[attr-defined]
             self.server.hits.setdefault(self.path, []).append(time.time())  # type: ignore[attr-defined]
+        if self.server.latency:  # type: ignore[attr-defined]
+            time.sleep(self.server.latency)  # type: ignore[attr-defined]
         if path.startswith("/bad/"):
             return badsite.handle(self, head)
         if path == "/scaled-sitemap.xml":
@@ -153,12 +156,14 @@ class SiteHandler(BaseHTTPRequestHandler):
         return False
 
 
-def make_server(root: Path = SITE, port: int = 0, scale: int = 0, verbose: bool = False) -> ThreadingHTTPServer:
+def make_server(root: Path = SITE, port: int = 0, scale: int = 0, verbose: bool = False,
+                latency: float = 0.0) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer(("127.0.0.1", port), SiteHandler)
     server.daemon_threads = True
     server.root = Path(root)  # type: ignore[attr-defined]
     server.scale = scale  # type: ignore[attr-defined]
     server.verbose = verbose  # type: ignore[attr-defined]
+    server.latency = latency  # type: ignore[attr-defined]
     server.hits = {}  # type: ignore[attr-defined]  # request path (with query) -> request times
     server.bad_lock = threading.Lock()  # type: ignore[attr-defined]
     server.bad_cache = {}  # type: ignore[attr-defined]
@@ -171,9 +176,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--root", type=Path, default=SITE)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--scale", type=int, default=0, help="URLs listed in /scaled-sitemap.xml")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds every answer waits")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
-    server = make_server(args.root, args.port, args.scale, args.verbose)
+    server = make_server(args.root, args.port, args.scale, args.verbose, args.latency)
     print(f"PORT {server.server_address[1]}", flush=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

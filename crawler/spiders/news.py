@@ -76,7 +76,7 @@ def usage_problem(arguments: dict[str, str], settings) -> str | None:
     that exception belongs in the ``if not urls`` line.
     """
     urls = split_start_urls(arguments.get(START_URLS))
-    if not urls:
+    if not urls and not knobs.FRONTIER.get(settings):  # a frontier worker takes them from Redis
         near = difflib.get_close_matches(START_URLS, [n for n in arguments if n != START_URLS], n=1, cutoff=0.6)
         hint = f" (-a {near[0]} is not one of its arguments)" if near else ""
         return f"no start URLs: run with -a {START_URLS}=URL[,URL...]{hint}"
@@ -117,6 +117,7 @@ class NewsSpider(SitemapSpider):
     name = "news"
     sitemap_rules = [("", "parse_page")]
     usage_problem = staticmethod(usage_problem)  # asked by scrapy crawl before the crawl starts
+    frontier = None  # crawler.worker.FrontierWorker when NEWSDESK_FRONTIER is set
 
     def __init__(self, start_urls: str | Iterable[str] | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -139,7 +140,11 @@ class NewsSpider(SitemapSpider):
         spider.backlog_batch = knobs.BACKLOG_BATCH.get(settings)
         # Without JOBDIR, URLs listed by sitemaps wait in a file, not as Requests in memory; with
         # JOBDIR, Scrapy's disk queue already keeps them out of memory (and across restarts).
-        spider.backlog = None if crawler.settings.get("JOBDIR") else UrlBacklog()
+        if knobs.FRONTIER.get(settings):  # a worker of a frontier in Redis, where its requests wait
+            from ..worker import worker_of  # the frontier extra, imported only when it is used
+
+            spider.frontier = worker_of(crawler)
+        spider.backlog = None if crawler.settings.get("JOBDIR") or spider.frontier else UrlBacklog()
         crawler.signals.connect(spider.feed_backlog, signal=signals.spider_idle)
         if spider.backlog is not None:
             crawler.signals.connect(spider.backlog.close, signal=signals.spider_closed)
@@ -152,10 +157,14 @@ class NewsSpider(SitemapSpider):
         """What the database holds, read when the spider opens (after the store has migrated it)."""
         settings = self.crawler.settings
         if knobs.INCREMENTAL.get(settings):
-            self.known = load_known(db_path(settings))
+            self.known = self.frontier.frontier.known() if self.frontier else load_known(db_path(settings))
             logger.info("%d articles already stored: revalidating rather than refetching them", len(self.known))
 
     async def start(self) -> AsyncIterator[Any]:
+        if self.frontier is not None:  # a worker: start URLs come from Redis (crawler/worker.py)
+            async for request in self.frontier.start(self):
+                yield request
+            return
         problem = self.usage_problem(self.arguments, self.settings)
         if problem:  # scrapy crawl has said so and exited 2; this is a crawl started some other way
             logger.error("Nothing to crawl: %s", problem)

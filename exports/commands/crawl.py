@@ -17,16 +17,27 @@ import argparse
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.spiderloader import get_spider_loader
 
-from crawler import outcome
+from crawler import frontier, knobs, outcome
 from exports import cli
 
 
 class Command(ScrapyCrawlCommand):
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        cli.one_line_errors(parser, "crawl")
+
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
         cli.check_settings("crawl", self.settings)
+        if knobs.FRONTIER.get(self.settings):  # a worker: Redis must answer before anything starts
+            try:
+                frontier.connect(knobs.FRONTIER.get(self.settings))
+            except frontier.FrontierDown as exc:
+                cli.stop("crawl", f"{exc}; nothing was crawled", outcome.EXIT_FAILED)
         if len(args) != 1:
-            return  # Scrapy's own usage error
+            extra = f"unexpected argument {args[1]!r}" if len(args) > 1 else "give the spider's name"
+            cli.stop("crawl", f"{extra}: scrapy crawl news -a start_urls=URL[,URL...] "
+                              "(scrapy crawl -h lists the options)")
         loader = get_spider_loader(self.settings)
         if args[0] not in loader.list():
             cli.stop("crawl", f"no spider named {args[0]!r} (spiders: {', '.join(sorted(loader.list()))})")
