@@ -17,6 +17,8 @@ from .trace import METADATA, rule
 
 NAME_IN_AUTHOR_BOX = rule("name-in-author-box", METADATA, "an author element that also holds the date or the "
                           "writer's job: the name is the element in it that reads as one")
+META_ASIDE = rule("meta-aside", METADATA, "a byline in a small <aside> of a link or two is the article's own "
+                  "details box, not a template part")
 BY_LINE = rule("by-line", METADATA, "an element whose whole text is 'By Jane Doe' or 'Written by Jane Doe' is "
                "the byline, when no author element, label or metadata names the writer")
 
@@ -81,7 +83,7 @@ def _in_template(el: HtmlElement) -> bool:
     parent = el.getparent()
     depth = 0
     while parent is not None and depth < 12:
-        if parent.tag in _NOT_BYLINE_PLACES:
+        if parent.tag in _NOT_BYLINE_PLACES and not (parent.tag == "aside" and _meta_aside(parent)):
             return True
         cls = (parent.get("class") or "") + " " + (parent.get("id") or "")
         if "comment" in cls.lower():
@@ -89,6 +91,17 @@ def _in_template(el: HtmlElement) -> bool:
         parent = parent.getparent()
         depth += 1
     return False
+
+
+META_ASIDE_MAX_CHARS = 1200  # an <aside> with no more text than this...
+META_ASIDE_MAX_LINKS = 4  # ...and at most this many links is the article's meta box, not a box of teasers
+
+
+def _meta_aside(aside: HtmlElement) -> bool:
+    """An <aside> that holds the article's own details (writer, date), set beside the text
+    (``meta-aside``): little text, a link or two; teasers for other stories link each."""
+    return (len(aside.text_content()) <= META_ASIDE_MAX_CHARS
+            and sum(1 for _ in aside.iter("a")) <= META_ASIDE_MAX_LINKS)
 
 
 def _author_elements(root: HtmlElement):
