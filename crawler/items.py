@@ -33,9 +33,10 @@ def _f(description: str, default=None, **meta):
 
 
 # Where a publication date can come from (Article.published_source), as the extractor and the spider
-# name it: JSON-LD, a <meta> tag, a <time> element, the dated line near the headline, the URL's day,
-# a date in the text, and the sitemap (news:publication_date, taken only when the page states none).
-PUBLISHED_SOURCES = ("jsonld", "meta", "time", "dateline", "url", "text", "sitemap")
+# name it: JSON-LD, a <meta> tag, a <time> element or microdata, the dateline near the headline, the
+# application state in a script, the URL's day, htmldate's reading of a page that states none of
+# these, and the sitemap (news:publication_date, taken only when the page states no date).
+PUBLISHED_SOURCES = ("jsonld", "meta", "time", "dateline", "script", "url", "htmldate", "sitemap")
 
 
 @dataclass(kw_only=True, slots=True)

@@ -138,11 +138,14 @@ SITE_DELAY = Knob("NEWSDESK_SITE_DELAY", "float", 0.25, "with the frontier: leas
                   "site, across all workers", minimum=0, unit="s")
 FRONTIER_WAIT = Knob("NEWSDESK_FRONTIER_WAIT", "float", 30, "with the frontier: a worker that finds nothing to do "
                      "for this long ends", minimum=0, unit="s")
+STORY_WINDOW_HOURS = Knob("NEWSDESK_STORY_WINDOW_HOURS", "float", 72, "a new article that is not a wire copy is "
+                          "compared with the stories active this close to its time", minimum=1, unit="h")
 
 KNOBS: tuple[Knob, ...] = (
     DB, BATCH_SIZE, MAX_HOPS, EXTRACTOR, INCREMENTAL, REVISIT_HOURS, DOWNLOAD_MAXSIZE, DOWNLOAD_WARNSIZE,
     DOWNLOAD_TIMEOUT, RETRY_TIMES, REDIRECT_MAX_TIMES, RETRY_AFTER_MAX, SITEMAP_MAX_DEPTH, BACKLOG_BATCH,
     FRONTIER, SITE_DELAY, FRONTIER_WAIT,
+    STORY_WINDOW_HOURS,
 )
 BY_NAME = {k.name: k for k in KNOBS}
 

@@ -54,3 +54,7 @@ REMOTE_CONTROL_ENABLED = False
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+# A request that failed after its retries is logged once, by the spider, as a WARNING naming the
+# failure and its stat (and, for a start URL, by the run's one ERROR line); Scrapy's own
+# "Gave up retrying" ERROR for the same request would be a second, louder copy.
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"

@@ -6,7 +6,8 @@ strings: the sitemap backlog writes meta to disk as JSON). ``use_sitemap_evidenc
 article where the page states nothing:
 
 - the publication date from ``news:publication_date``, with ``published_source = "sitemap"``, when
-  the page states no date (or none that reads as one);
+  the page states no date (or none that reads as one), or only one weaker than the sitemap's
+  (``WEAKER_THAN_SITEMAP``: the URL's day, htmldate's reading of its text);
 - the title from ``news:title`` when the page has none.
 
 ``lastmod`` is never taken for the publication date. The protocol defines it as the time the page
@@ -34,6 +35,9 @@ META_KEYS = {"news_publication_date": "published", "news_title": "title", "lastm
 # Dates further apart than this disagree: a day, so that a date and the same day's time in another
 # offset, or a bare day, do not count.
 DISAGREEMENT = timedelta(days=1)
+# Sources of a page's date that a news sitemap's publication date outweighs: a URL's day (no time,
+# and the day a draft's URL was made), htmldate's reading of a page stating none where newsdesk reads.
+WEAKER_THAN_SITEMAP = frozenset({"url", "htmldate"})
 
 
 def sitemap_meta(entry: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -53,9 +57,10 @@ def use_sitemap_evidence(article: Article, said: dict[str, str] | None, fetched_
     keys = []
     page = parse_date(article.published_raw, fetched_at)
     sitemap = parse_date(said.get("published"), fetched_at)
-    if page is None and sitemap is not None:
+    if sitemap is not None and (page is None or article.published_source in WEAKER_THAN_SITEMAP):
         article.published_raw, article.published_source = said["published"], "sitemap"
         keys.append("newsdesk/sitemap/date_used")
+        page = None
     elif page is not None and sitemap is not None and _apart(page, sitemap) > DISAGREEMENT:
         keys.append("newsdesk/sitemap/date_disagrees")
         logger.info("%s: the page's date %s and the sitemap's news:publication_date %s disagree (page's kept)",

@@ -8,6 +8,7 @@ stderr, not to the log: with ``LOG_FILE`` set it is still what cron mails.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import sys
@@ -34,6 +35,25 @@ def stop(command: str, message: str, status: int = outcome.EXIT_USAGE) -> NoRetu
     """Say ``message`` and exit with ``status``: for problems found before the command starts."""
     say(command, message)
     raise SystemExit(status)
+
+
+def one_line_errors(parser: argparse.ArgumentParser, command: str) -> None:
+    """Make ``parser`` report a bad option in one line, ``scrapy <command>: ...``, and exit 2.
+
+    argparse (as Scrapy sets it up) prints the whole usage block before the error; a cron mail or a
+    shell user wants the line that says what is wrong, and ``-h`` for the rest.
+    """
+
+    def error(message: str) -> NoReturn:
+        stop(command, f"{message} (scrapy {command} -h lists the options)")
+
+    parser.error = error  # type: ignore[method-assign]
+
+
+def no_arguments(command: str, args: list[str]) -> None:
+    """Stop with status 2 when a command that takes only options is given more (a typo such as ``-format``)."""
+    if args:
+        stop(command, f"unexpected argument {args[0]!r} (scrapy {command} -h lists the options)")
 
 
 def check_settings(command: str, settings, which: Iterable[knobs.Knob] = knobs.KNOBS) -> None:

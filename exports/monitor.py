@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from crawler.incremental import parse_time
 from crawler.outcome import FINISH_MESSAGE
 from exports.cli import CommandError
+from exports.stories import story_view
 from pipelines import schema
 from pipelines.history import content_fields
 
@@ -218,6 +219,7 @@ def build_report(db: Database, since: str | None = None, days: int = 30, now: da
         "changed": changed,
         "changed_new": changed_articles(db, scope, first_seen_after=True),
         "per_day": {"days": days, "end": now.date().isoformat(), "sites": per_day(db, now, days)},
+        "stories": story_view(db, scope.time),
     }
 
 

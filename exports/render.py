@@ -21,6 +21,8 @@ from typing import Any
 
 from lxml import etree
 
+from . import stories_render
+
 FORMATS = ("md", "html", "json", "atom")
 ALIASES = {"markdown": "md"}
 FEED_MAX_ENTRIES = 200  # newest entries an Atom feed holds, by default
@@ -132,7 +134,7 @@ class Renderer:
 
 # ---------------------------------------------------------------------- Markdown
 class Markdown(Renderer):
-    sections = ("heading", "summary", "sites", "articles", "runs")
+    sections = ("heading", "summary", "sites", "stories", "articles", "runs")
 
     def heading(self) -> list[str]:
         lines = [f"# newsdesk report: {self.report['since']['label']}", ""]
@@ -154,6 +156,9 @@ class Markdown(Renderer):
         lines = ["## Sites", "", "| site | new | changed |", "|---|---:|---:|"]
         return lines + [f"| {s['site']} | {s['new']} | {s['changed']} |" for s in self.report["sites"]] + [""]
 
+    def stories(self) -> list[str]:
+        return stories_render.markdown(self.report["stories"]) if "stories" in self.report else []
+
     def articles(self) -> list[str]:
         lines = []
         for site, kinds in by_site(self.report).items():
@@ -174,13 +179,14 @@ class Markdown(Renderer):
 # ---------------------------------------------------------------------- HTML
 _CSS = """body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse}td,th{padding:.2rem .7rem;border-bottom:1px solid #ddd;text-align:left}
-td.n{text-align:right}li{margin:.3rem 0}.muted{color:#666}svg{max-width:100%;height:auto}"""
+td.n{text-align:right}li{margin:.3rem 0}.muted{color:#666}svg{max-width:100%;height:auto}
+svg.timeline{display:block;margin:.2rem 0}"""
 
 
 class Html(Renderer):
     """One self-contained page: inline CSS and an inline SVG chart, no JavaScript, nothing to load."""
 
-    sections = ("head", "summary", "sites", "chart", "articles", "runs", "foot")
+    sections = ("head", "summary", "sites", "chart", "stories", "articles", "runs", "foot")
 
     def head(self) -> list[str]:
         e, label = html.escape, self.report["since"]["label"]
@@ -213,6 +219,9 @@ class Html(Renderer):
         return ["<figure>", per_day_svg(per_day),
                 f'<figcaption class="muted">Articles in the database per {bin_label(per_day["days"])} of publication '
                 f"(first seen when undated), last {per_day['days']} days.</figcaption></figure>"]
+
+    def stories(self) -> list[str]:
+        return stories_render.html_lines(self.report["stories"]) if "stories" in self.report else []
 
     def articles(self) -> list[str]:
         e = html.escape
@@ -271,7 +280,7 @@ class Atom(Renderer):
     ``<link rel="self">`` is there when the feed's URL is given (``feed_url``).
     """
 
-    sections = ("new_entries", "changed_entries")
+    sections = ("new_entries", "changed_entries", "story_entries")
 
     def new_entries(self) -> list[dict[str, Any]]:
         return [{"kind": "new", "label": "New", "article": a, "when": a["first_seen"],
@@ -282,12 +291,17 @@ class Atom(Renderer):
         return [{"kind": "changed", "label": "Updated", "article": a, "when": a["last_changed"],
                  "summary": describe_change(a)} for a in [*self.report["changed"], *self.report["changed_new"]]]
 
+    def story_entries(self) -> list[dict[str, Any]]:
+        return stories_render.atom_entries(self.report["stories"]) if "stories" in self.report else []
+
     def render(self) -> str:
         entries = sorted(self.parts(), key=lambda e: e["when"] or "", reverse=True)
         entries = entries[: self.options.get("max_entries") or FEED_MAX_ENTRIES]
         feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
-        _sub(feed, "title", f"newsdesk: new and changed articles ({self.database or 'newsdesk'})")
-        _sub(feed, "id", _urn("feed", self.database))
+        watch = self.report.get("watch")
+        about = f"watch {watch['name']}: {watch['query']}" if watch else "new and changed articles"
+        _sub(feed, "title", f"newsdesk: {about} ({self.database or 'newsdesk'})")
+        _sub(feed, "id", _urn("feed", self.database, *([watch["name"]] if watch else [])))
         if self.options.get("feed_url"):
             _sub(feed, "link", rel="self", href=self.options["feed_url"], type="application/atom+xml")
         _sub(feed, "updated", entries[0]["when"] if entries else self.report["last_run_at"])
@@ -297,7 +311,7 @@ class Atom(Renderer):
             a = e["article"]
             entry = _sub(feed, "entry")
             _sub(entry, "title", f"{e['label']}: {a['title'] or a['url']}")
-            _sub(entry, "id", _urn(e["kind"], a["url"], e["when"] or ""))
+            _sub(entry, "id", _urn(e["kind"], *e.get("id_parts", (a["url"], e["when"] or ""))))
             _sub(entry, "link", href=a["url"], rel="alternate")
             _sub(entry, "updated", e["when"])
             _sub(entry, "category", term=a["site"])

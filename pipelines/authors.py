@@ -289,8 +289,33 @@ def _site_in_credit(name: str, known: set[str], first: bool, add) -> bool:
     return False
 
 
+# Words of a page's template that leak into bylines, never a name: a date's label or its month or
+# weekday alone ("Updated", "Jul", "Sat"), a login link ("Member Login").
+_DATE_LABELS = frozenset("updated published posted modified aktualisiert veröffentlicht publié actualizado".split())
+_CALENDAR_WORDS = (frozenset(m for ms in MONTHS.values() for m in ms) | {w for w in WEEKDAY_NUMBERS if w.isalpha()}
+                   | frozenset("mon tue tues wed thu thur thurs fri sat sun".split()))
+_UI_WORDS = frozenset("login logout signin sign-in subscribe newsletter menu search".split())
+_AUTHOR_LABELS = frozenset(("the author", "about the author", "author bio", "full bio", "view bio", "bio", "admin",
+                            "administrator"))
+# A template's field name left unfilled: "page.head.extra.author", "post.author.name".
+_PLACEHOLDER = re.compile(r"^[a-z_]+(?:\.[a-z_]+){1,}\.(?:author|authors|name|byline|creator|title)$", re.IGNORECASE)
+_GLUED_BY = re.compile(r"^(?:by|von)(?=[A-ZÀ-Þ][a-zß-ÿ])")  # "byClemson News"
+_SPONSORED_TAIL = re.compile(r"\s+(?:sponsored|advertorial|anzeige)$", re.IGNORECASE)
+
+
+def _template_word(name: str) -> bool:
+    """A byline word of the page's template, not a name (``pipelines.authors`` junk filter)."""
+    folded = name.casefold().strip(_EDGE)
+    words = set(re.split(r"[\s.]+", folded))
+    return (folded in _DATE_LABELS or folded in _CALENDAR_WORDS or folded in _AUTHOR_LABELS or bool(words & _UI_WORDS)
+            or bool(_PLACEHOLDER.match(folded)))
+
+
 def _part(name: str, first: bool, known: set[str], add) -> None:
     if not name:
+        return
+    name = _SPONSORED_TAIL.sub("", _GLUED_BY.sub("", name))
+    if _template_word(name):
         return
     name = _SUFFIX_TITLE.sub("", name)
     if len(name.split()) > 2:  # "Jane Doe 05. Mai 2024", "Jane Doe June 19, 2023": the date goes

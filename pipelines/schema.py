@@ -80,6 +80,59 @@ TABLE_DOCS: dict[str, tuple[str, str, dict[str, str]]] = {
     }),
 }
 
+# Stories (pipelines.stories): their tables, created by m007_stories.
+STORIES = "stories"
+ARTICLE_STORIES = "article_stories"
+STORY_BANDS = "story_bands"
+STORY_TERMS = "story_terms"
+TABLE_DOCS.update({
+    STORIES: ("Stories", "Articles that report the same event, across sites: one row per story, its counts kept up "
+              "to date as articles are stored.", {
+                  "id": "Story number.",
+                  "first_seen": "When newsdesk first stored an article of the story (UTC).",
+                  "last_seen": "When it last stored one (UTC).",
+                  "first_article": "URL of the story's first stored article (articles.url).",
+                  "articles": "Articles in the story, wire copies included.",
+                  "sites": "Sites that carry the story.",
+                  "active_at": "Time of its latest article (published, else first stored; UTC): the story is "
+                               "compared with new articles within NEWSDESK_STORY_WINDOW_HOURS of it.",
+              }),
+    ARTICLE_STORIES: ("Articles in stories", "Which story each article belongs to, and which stored article it is "
+                      "a wire copy of.", {
+                          "article_url": "URL of the article (articles.url).",
+                          "story_id": "Its story (stories.id).",
+                          "similarity": "For a copy, the Jaccard similarity of its word shingles with the original; "
+                                        "else the share of its names, figures and headline words found in the "
+                                        "story's first article (1 for the first article).",
+                          "copy_of": "URL of the stored article it is a near-duplicate of (the first of the "
+                                     "copies); empty when it is not a copy.",
+                          "site": "The site it counts for (site_name, else the host).",
+                          "seen": "When it was first stored (articles.first_seen, UTC).",
+                      }),
+    STORY_BANDS: ("Story band keys", "LSH band keys of each article's MinHash: how a new article finds the texts it "
+                  "may copy without reading the others.", {
+                      "key": "Band number and band values, hashed to 64 bits.",
+                      "member": "The article (article_stories.rowid).",
+                  }),
+    STORY_TERMS: ("Story terms", "Names, figures and headline words of each story's first article, hashed: how a "
+                  "new article finds the stories it may belong to.", {
+                      "term": "The term, hashed to 64 bits.",
+                      "story_id": "The story (stories.id).",
+                  }),
+})
+
+# Watches (exports/watches.py): saved full-text queries, created by m008_watches.
+WATCHES = "watches"
+TABLE_DOCS[WATCHES] = ("Watches", "Saved full-text queries (`scrapy watch add`); `scrapy report --watch NAME` reports "
+                       "what is new for one.", {
+                           "name": "The watch's name.",
+                           "query": "FTS5 query over title, lead and body (articles_fts).",
+                           "sites": "JSON array: only these sites (name or host); empty for all.",
+                           "language": "Only articles in this language (en also matches en-US); empty for all.",
+                           "created_at": "When it was made (UTC): its reports start there unless --since says "
+                                         "otherwise.",
+                       })
+
 # Full-text search over these columns of articles (sqlite-utils enable_fts, FTS5, with triggers).
 FTS_COLUMNS = ("title", "lead", "body")
 
@@ -250,6 +303,37 @@ def m006_run_workers(db: Database) -> None:
     for name, kind in (("workers", int), ("frontier_batch", str)):
         if name not in existing:
             db[RUNS].add_column(name, kind)
+
+
+@migrations()
+def m007_stories(db: Database) -> None:
+    """stories, article_stories, story_bands, story_terms (pipelines.stories); articles stored before
+    are placed in stories, in the order they were first stored."""
+    db[STORIES].create({"id": int, "first_seen": str, "last_seen": str, "first_article": str, "articles": int,
+                        "sites": int, "active_at": str}, pk="id")
+    for column in ("first_seen", "last_seen", "active_at"):
+        db[STORIES].create_index([column], if_not_exists=True)
+    db[ARTICLE_STORIES].create({"article_url": str, "story_id": int, "similarity": float, "copy_of": str,
+                                "site": str, "seen": str}, pk="article_url",
+                               foreign_keys=[("article_url", ARTICLES, "url"), ("story_id", STORIES, "id")])
+    db[ARTICLE_STORIES].create_index(["story_id", "site"], if_not_exists=True)
+    db[ARTICLE_STORIES].create_index(["seen"], if_not_exists=True)
+    db[ARTICLE_STORIES].create_index(["copy_of"], if_not_exists=True)
+    # One B-tree each, looked up by their first column.
+    db.execute(f"CREATE TABLE [{STORY_BANDS}] ([key] INTEGER NOT NULL, [member] INTEGER NOT NULL, "
+               "PRIMARY KEY ([key], [member])) WITHOUT ROWID")
+    db.execute(f"CREATE TABLE [{STORY_TERMS}] ([term] INTEGER NOT NULL, [story_id] INTEGER NOT NULL, "
+               "PRIMARY KEY ([term], [story_id])) WITHOUT ROWID")
+    if db[ARTICLES].count:
+        from . import stories  # here: stories imports this module
+
+        stories.rebuild(db)
+
+
+@migrations()
+def m008_watches(db: Database) -> None:
+    """watches: saved full-text queries (exports/watches.py)."""
+    db[WATCHES].create({"name": str, "query": str, "sites": str, "language": str, "created_at": str}, pk="name")
 
 
 def connect_read_only(path: str | Path) -> sqlite3.Connection:

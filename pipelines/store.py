@@ -38,7 +38,7 @@ from scrapy.utils.defer import deferred_from_coro
 from crawler import knobs, outcome
 from crawler.items import Article, ArticleVersion, NotModified
 
-from . import history, schema
+from . import history, schema, stories
 from .dedupe import content_hash
 
 logger = logging.getLogger(__name__)
@@ -69,8 +69,6 @@ def db_path(settings) -> str:
     return knobs.DB.get(settings) or knobs.DB.default
 
 
-
-
 def recorded_settings(settings) -> dict[str, Any]:
     """The settings that matter for what was crawled, as crawl_runs.settings keeps them."""
     return {k: _jsonable(knobs.BY_NAME[k].get(settings) if k in knobs.BY_NAME else settings.get(k))
@@ -96,8 +94,9 @@ class Store:
     adds them to whatever stats it keeps once the batch is committed.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, story_window_hours: float = knobs.STORY_WINDOW_HOURS.default) -> None:
         self.path = path
+        self.story_window_hours = story_window_hours
         self.db = None
 
     def open(self) -> None:
@@ -165,6 +164,7 @@ class Store:
         written = self.record_history(articles, run_id, counts)
         if written:
             self.write_articles(written)
+            stories.place(self.db, written, self.story_window_hours)
             counts["newsdesk/stored"] += len(written)
             counts["newsdesk/stored_tables"] += sum(len(a.tables) for a in written)
             counts["newsdesk/stored_images"] += sum(len(a.images) for a in written)
@@ -265,7 +265,7 @@ class SQLitePipeline:
         settings = crawler.settings
         self.path = db_path(settings)
         self.batch_size = knobs.BATCH_SIZE.get(settings)
-        self.store = Store(self.path)
+        self.store = Store(self.path, knobs.STORY_WINDOW_HOURS.get(crawler.settings))
         self.run_id: int | None = None
         self.pending: list[Article] = []
         self.broken: sqlite3.Error | None = None

@@ -149,3 +149,20 @@ def test_the_site_beside_other_credits_is_no_credit(authors, organizations, peop
 ])
 def test_the_sites_own_name_in_a_credit(raw, site, people, organizations):
     assert clean_authors(raw, known_organizations=[site]) == (people, organizations)
+
+
+@pytest.mark.parametrize("raw, people, organizations", [
+    (["Updated"], [], []),
+    (["Jul"], [], []),
+    (["Sat"], [], []),
+    (["page.head.extra.author"], [], []),
+    (["Member Login"], [], []),
+    (["The Author"], [], []),
+    (["byJane Doe"], ["Jane Doe"], []),
+    (["Help Desk Weekly Sponsored"], [], ["Help Desk Weekly"]),
+    # Names that hold such words stay names.
+    (["Jun Li"], ["Jun Li"], []),
+    (["May Smith"], ["May Smith"], []),
+])
+def test_template_words_are_no_author(raw, people, organizations):
+    assert clean_authors(raw) == (people, organizations)

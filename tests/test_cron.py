@@ -75,6 +75,33 @@ def test_bad_usage_exits_2_with_one_line_before_anything_starts(tmp_path, args, 
     assert not (tmp_path / "c.db").exists()  # no run recorded, the database not even created
 
 
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (("report", "--format", "xml"), "scrapy report: argument --format: invalid choice: 'xml' (choose from 'md', "
+                                        "'markdown', 'html', 'json', 'atom') (scrapy report -h lists the options)"),
+        (("report", "--bogus"), "scrapy report: unexpected argument '--bogus' (scrapy report -h lists the options)"),
+        (("export", "--format", "xml"), "scrapy export: argument --format: invalid choice: 'xml' (choose from "
+                                        "'jsonl', 'csv', 'parquet') (scrapy export -h lists the options)"),
+        (("export", "out"), "scrapy export: unexpected argument 'out' (scrapy export -h lists the options)"),
+        (("extract", "--nope", "page.html"),
+         "scrapy extract: unexpected argument '--nope' (scrapy extract -h lists the options)"),
+        (("extract",), "scrapy extract: give one file or URL (scrapy extract -h lists the options)"),
+        (("crawl", "news", "--bogus"), "scrapy crawl: unexpected argument '--bogus': scrapy crawl news -a "
+                                       "start_urls=URL[,URL...] (scrapy crawl -h lists the options)"),
+        (("crawl", "news", "-a"), "scrapy crawl: argument -a: expected one argument (scrapy crawl -h lists the options)"),
+    ],
+    ids=["report-format", "report-option", "export-format", "export-argument", "extract-option", "extract-nothing",
+         "crawl-option", "crawl-a-alone"],
+)
+def test_a_bad_option_is_one_line_and_status_2_without_the_usage_block(tmp_path, args, line):
+    done = run_scrapy(*args, "-s", f"NEWSDESK_DB={tmp_path / 'none.db'}")
+    assert done.returncode == outcome.EXIT_USAGE
+    assert done.stderr.splitlines() == [line]
+    assert done.stdout == ""
+    assert not (tmp_path / "none.db").exists()
+
+
 def test_an_unknown_spider_is_bad_usage(tmp_path):
     done = run_scrapy("crawl", "nwes", "-a", "start_urls=http://127.0.0.1:1/")
     assert done.returncode == outcome.EXIT_USAGE
@@ -112,6 +139,8 @@ def test_unreachable_start_urls_fail_the_run_in_one_line_without_traceback(tmp_p
     assert "Traceback" not in done.stderr
     assert lines[-1] == (f"scrapy crawl: every start URL failed, nothing was crawled: {base}/ (connection_refused), "
                          f"{base}/news (connection_refused) [finish reason start_urls_failed, exit status 1]")
+    # each failed request is said once, by the spider, not again as Scrapy's "Gave up retrying" ERROR
+    assert not [line for line in lines if "ERROR: Gave up retrying" in line]
     # the robots.txt that could not be downloaded is one warning, not an error with a traceback
     robots = [line for line in lines if "robots.txt" in line and "robotstxt" in line]
     assert len(robots) == 1 and "WARNING: Could not download robots.txt of 127.0.0.1:" in robots[0]

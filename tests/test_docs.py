@@ -18,7 +18,8 @@ def test_every_newsdesk_setting_is_in_the_readme(name):
 
 @pytest.mark.parametrize("command", ["scrapy report", "scrapy export", "sqlite-utils search", "make browse",
                                      "--format atom", "--format html", "JOBDIR", "crontab",
-                                     "scrapy extract", "--explain", "same_output.py"])
+                                     "scrapy extract", "--explain", "same_output.py", "scrapy watch", "--watch",
+                                     "## Stories", "## Watches"])
 def test_readme_covers(command):
     assert command in README
 

@@ -133,3 +133,32 @@ def test_a_licence_link_is_no_author():
             'Creative Commons License</a></div>')
     art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}</article>{foot}", ARTICLE), "https://a.org/x", NOW)
     assert "Creative Commons License" not in art.authors
+
+
+@pytest.mark.parametrize("line", [
+    "<p>By Jane Doe</p>",
+    "<h3>Written by Jane Doe</h3>",
+    "<p class='x'><b>By<!-- --> Jane Doe</b></p>",
+])
+def test_a_line_that_is_the_byline_whole_names_the_author(line):
+    html = page(f"<article><h1>Council decides</h1>{line}{STORY}</article>", ARTICLE)
+    assert extract_article(html, "https://a.org/x", NOW).authors == ["Jane Doe"]
+
+
+def test_a_by_line_does_not_outvote_an_organisation_the_metadata_credits():
+    head = ARTICLE + ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": '
+                      '"Organization", "name": "Harbour Gazette"}}</script>')
+    html = page(f"<article><h1>Council decides</h1><p>By Jane Doe</p>{STORY}</article>", head)
+    art = extract_article(html, "https://a.org/x", NOW)
+    assert (art.authors, art.organizations) == ([], ["Harbour Gazette"])
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="author-block"><b>By <span class="author-name">Jane Doe</span></b><div>Published on July 18, 2025</div>'
+    '</div>',
+    '<div class="author_cont"><svg><text>JD</text></svg><h3><a href="/u/jd">Jane Doe</a></h3><p>Last updated on '
+    '17 December 2025</p></div>',
+])
+def test_the_name_in_an_author_box_that_also_holds_the_date(box):
+    html = page(f"<article><h1>Council decides</h1>{box}{STORY}</article>", ARTICLE)
+    assert extract_article(html, "https://a.org/x", NOW).authors == ["Jane Doe"]

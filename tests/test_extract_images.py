@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from crawler.extract import extract_article
 from crawler.extract.images import parse_srcset, split_credit
 
 from .extract_pages import ARTICLE, NOW, STORY, page
+
+SITE = Path(__file__).parent / "site"
 
 
 @pytest.mark.parametrize(
@@ -30,6 +34,17 @@ def test_largest_srcset_candidate(srcset, expected):
         ("Der Ring. Foto: Jan Becker", ("Der Ring.", "Jan Becker")),
         ("A harbour view © Harbour Trust", ("A harbour view", "Harbour Trust")),
         ("Just a caption", ("Just a caption", None)),
+        ("The lead image. Photo by Kim Lee/Metro Daily", ("The lead image.", "Kim Lee/Metro Daily")),
+        ("Die Altstadt. Foto von Jan Becker / Agentur", ("Die Altstadt.", "Jan Becker / Agentur")),
+        ("La place du marché. Crédit photo : Jean Dupont", ("La place du marché.", "Jean Dupont")),
+        ("Documents were released on Monday. (AP)", ("Documents were released on Monday.", "AP")),
+        ("Talks in the capital. (Jane Doe/Agency)", ("Talks in the capital.", "Jane Doe/Agency")),
+        ("The summit in Brussels. Jane Doe/dpa", ("The summit in Brussels.", "Jane Doe/dpa")),
+        ("The old town in Palma / Jane Doe", ("The old town in Palma", "Jane Doe")),
+        ("Rain on the coast.Credit: Jane Doe/AFP", ("Rain on the coast.", "Jane Doe/AFP")),
+        # A bracket that is part of the caption stays in it.
+        ("Olaf Scholz (SPD)", ("Olaf Scholz (SPD)", None)),
+        ("The harbour in 2022 (file photo)", ("The harbour in 2022 (file photo)", None)),
     ],
 )
 def test_split_credit(caption, expected):
@@ -97,3 +112,42 @@ def test_a_paragraph_beside_a_picture_in_its_own_paragraph_stays_text():
     art = extract_article(page(f"<article><h1>Council decides</h1>{STORY}{box}{STORY}</article>", ARTICLE),
                           "https://a.org/x", NOW)
     assert "The bridge will be built over the river" in art.body
+
+
+@pytest.mark.parametrize("figcaption, caption, credit", [
+    ('<span class="caption-text">The lead image of the story.</span> <span class="credit">Photo by Kim Lee/Metro Daily'
+     '</span>', "The lead image of the story.", "Kim Lee/Metro Daily"),
+    ('<span class="caption">The summit.</span> <span class="credit">Photo by Jane Doe</span> /<span '
+     'class="distributor">AFP via Getty Images</span>', "The summit.", "Jane Doe/AFP via Getty Images"),
+    ('<div>The summit.</div><div class="image-author"><span class="author-single">Jane Doe / Reuters</span></div>',
+     "The summit.", "Jane Doe / Reuters"),
+    ('The summit. <span class="credit">Jane Doe/2026 The Agency. All rights reserved</span>', "The summit.", "Jane Doe"),
+])
+def test_a_credit_set_apart_in_the_caption_comes_out_clean(figcaption, caption, credit):
+    body = (f'<article><h1>Council decides</h1>{STORY[:400]}<figure><img src="/p.jpg"><figcaption>{figcaption}'
+            f'</figcaption></figure>{STORY[400:]}</article>')
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [(im.caption, im.credit) for im in art.images] == [(caption, credit)]
+
+
+def test_demo_lead_picture_credit_is_split_from_its_caption():
+    """Issue 15: "Photo by Kim Lee/Metro Daily" was kept whole as the credit on the demo site."""
+    html = (SITE / "post" / "rail-strike-called-off.html").read_text().replace("{{BASE}}", "http://127.0.0.1")
+    art = extract_article(html, "http://127.0.0.1/post/rail-strike-called-off", NOW)
+    assert [(im.caption, im.credit) for im in art.images][:1] == [("The lead image of the story.", "Kim Lee/Metro Daily")]
+
+
+def test_a_figcaption_set_after_its_figure_captions_it():
+    body = (f'<article><h1>Council decides</h1>{STORY[:400]}<figure><img src="/p.jpg"></figure><figcaption>The new '
+            f'hall on Monday. Photo: Jane Doe</figcaption>{STORY[400:]}</article>')
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert [(im.caption, im.credit) for im in art.images] == [("The new hall on Monday.", "Jane Doe")]
+
+
+def test_the_lead_picture_is_the_first_captioned_one_above_the_text():
+    body = ('<main><header><h1>Council decides</h1><img src="/logo.png" width="120" height="60">'
+            '<figure class="entry-thumbnail gallery__figure"><img src="/lead.jpg"><figcaption>The council chamber on '
+            f'Monday.</figcaption></figure></header><div class="entry-content">{STORY}</div></main>')
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert art.images and (art.images[0].url, art.images[0].caption) == ("https://a.org/lead.jpg",
+                                                                           "The council chamber on Monday.")

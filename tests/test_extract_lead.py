@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from crawler.extract import extract_article
 
 from .extract_pages import ARTICLE, NOW, PARAS, page
+
+SITE = Path(__file__).parent / "site"
 
 
 def test_standfirst_keeps_its_dateline():
@@ -118,3 +122,24 @@ def test_standfirst_with_a_link_and_a_photo_caption_named_as_one():
              'said after weeks of repairs.')
     caption = '<div class="story-image-text"><span>The quay at dawn on Tuesday, seen from the old lighthouse.</span></div>'
     assert lead_of(story(caption, f'<p class="excerpt">{shown}</p>'), "Our harbour news.") == SHOWN
+
+
+@pytest.mark.parametrize("box", [
+    '<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><div class="jp-relatedposts-post">'
+    '<h4><a href="/other">Harbour festival returns</a></h4><p class="jp-relatedposts-post-excerpt">The harbour festival '
+    'returns this weekend after a two-year break, with twelve tall ships.</p></div></div>',
+    '<div class="more-stories"><div class="card"><a href="/other">Harbour festival returns</a><p class="excerpt">The '
+    'harbour festival returns this weekend after a two-year break.</p></div></div>',
+])
+def test_an_excerpt_in_a_related_box_is_never_the_lead(box):
+    first = ("A family bakery that has been making bread in the same oven since 1952 has won the national award "
+             "for the best rye loaf.")
+    body = f"<article><h1>Bakery wins award</h1><p>{first}</p>{PARAS}{box}</article>"
+    assert extract_article(page(body, ARTICLE), "https://a.org/x", NOW).lead == first
+
+
+def test_demo_bakery_article_lead_is_its_own_first_paragraph():
+    """Issue 15: the demo site's bakery article took its lead from the "Related" box."""
+    html = (SITE / "post" / "local-bakery-wins-national-award.html").read_text().replace("{{BASE}}", "http://127.0.0.1")
+    lead = extract_article(html, "http://127.0.0.1/post/local-bakery-wins-national-award", NOW).lead
+    assert lead.startswith("A family bakery that has been making bread") and "harbour festival" not in lead

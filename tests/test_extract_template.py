@@ -172,3 +172,35 @@ def test_blocks_past_the_next_stories_headline_are_not_this_storys():
             'the headteacher said, with two new classrooms.</div></div>')
     text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
     assert "decided, after a long debate" in text and "The school reopens" not in text
+
+
+def test_parts_a_framework_streams_in_stand_where_their_placeholders_are():
+    # React sends a placeholder and a loading note in the text's place, the text later in a hidden part.
+    first, second = STORY, PARAS
+    body = (f'<article><h1>Council decides</h1>{first}<template id="B:0"></template><div>Loading paragraph...</div>'
+            f'<div><template id="P:1"></template></div></article><footer>Site footer</footer>'
+            f'<div hidden id="S:0"><p>The streamed paragraph says what the mayor thinks, at some length.</p></div>'
+            f'<div hidden id="S:1">{second}</div>')
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Loading paragraph" not in text
+    assert text.index("Sentence 7") < text.index("streamed paragraph") < text.index("Paragraph 7")
+
+
+def test_a_control_never_closed_around_the_page_keeps_its_text():
+    body = f'<button class="menu-button">Menu<article><h1>Council decides</h1>{STORY}{PARAS}</article>'
+    assert "Sentence 7 of the report" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_a_name_saying_the_label_is_hidden_does_not_hide_the_box():
+    items = "".join(f'<div class="field field--label-hidden"><p>Entry {i} of the guide: a long paragraph about the '
+                    f'game, what it asks of players and why it is worth the table space.</p></div>' for i in range(4))
+    body = f"<article><h1>Best games</h1>{STORY}{items}</article>"
+    assert "Entry 3 of the guide" in extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+
+
+def test_entries_of_a_listicle_each_set_in_an_article_are_all_walked():
+    entries = "".join(f'<article class="listicle-item"><h2>Scooter {i}</h2><p>Scooter {i} rides well over bumps, '
+                      f'with a range that covers the week and brakes that bite.</p>{STORY}</article>' for i in range(3))
+    body = f"<main><h1>Best scooters</h1><div>{entries}</div></main>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert all(f"Scooter {i} rides well" in text for i in range(3))

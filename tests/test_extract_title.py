@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract import extract_article
+from crawler.extract import Trace, extract_article
+from crawler.extract.trace import METADATA
 
 from .extract_pages import ARTICLE, NOW, PARAS, page
 
@@ -119,3 +120,27 @@ def test_title_og_that_is_only_the_site_name_does_not_vote():
             '<meta property="og:site_name" content="Harbour Gazette">')
     html = page(f"<h1>The harbour reopens after repairs</h1>{PARAS}", head)
     assert extract_article(html, "https://a.org/x", NOW).title == "The harbour reopens after repairs"
+
+
+SEO_HEAD = (ARTICLE + "<title>Harbour repairs 2025: costs, dates | Harbour Gazette</title>"
+            '<meta property="og:title" content="Harbour repairs 2025: costs, dates">'
+            '<meta property="og:site_name" content="Harbour Gazette">')
+
+
+def test_title_visible_h1_wins_over_an_og_title_that_repeats_the_title_tag():
+    html = page(f"<h1>The harbour reopens after repairs</h1>{PARAS}", SEO_HEAD)
+    trace = Trace()
+    assert extract_article(html, "https://a.org/x", NOW, trace=trace).title == "The harbour reopens after repairs"
+    assert [r.rule for r in trace.kept() if r.stage == METADATA] == ["seo-og-title"]
+
+
+@pytest.mark.parametrize("h1", ["Harbour Gazette", "News", "THE HARBOUR REOPENS AFTER REPAIRS"])
+def test_title_seo_og_title_stands_against_an_h1_that_is_no_headline(h1):
+    html = page(f"<h1>{h1}</h1>{PARAS}", SEO_HEAD)
+    assert extract_article(html, "https://a.org/x", NOW).title == "Harbour repairs 2025: costs, dates"
+
+
+def test_title_og_title_with_a_twitter_title_agreeing_keeps_its_weight():
+    head = SEO_HEAD + '<meta name="twitter:title" content="Harbour repairs 2025: costs, dates">'
+    html = page(f"<h1>The harbour reopens after repairs</h1>{PARAS}", head)
+    assert extract_article(html, "https://a.org/x", NOW).title == "Harbour repairs 2025: costs, dates"

@@ -229,3 +229,29 @@ def test_list_items_read_blocks_and_line_breaks_as_spaces():
     art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
     items = next(b.items for s in art.sections for b in s.blocks if b.kind == "list")
     assert [i.text for i in items] == ["First point. More on it.", "Second line"]
+
+
+def test_a_table_set_as_a_figure_with_pictures_in_its_cells_is_text():
+    table = ('<figure class="table"><table><tr><th>Model</th><th>Material</th></tr>'
+             '<tr><td><img src="/a.jpg">Clara</td><td>Stainless steel</td></tr></table></figure>')
+    body = f"<article><h1>Council decides</h1>{STORY[:400]}{table}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "Stainless steel" in text
+
+
+def test_an_entry_under_a_linked_headline_with_a_whole_paragraph_is_text():
+    entry = ('<div class="brand"><h3><a href="https://brand.example">Parker Clay</a></h3><p>A bag that saves lives? '
+             'You got it. Parker Clay is an American brand looking to create change by employing women at risk, '
+             'paying fair wages and using leather from local tanneries, so that every bag supports a family in the '
+             'long run, as its founders promised when they started out.</p></div>')
+    body = f"<article><h1>Ethical brands</h1>{STORY[:400]}{entry}{STORY[400:]}</article>"
+    text = extract_article(page(body, ARTICLE), "https://a.org/x", NOW).body
+    assert "employing women at risk" in text
+
+
+def test_cards_holding_most_of_the_text_are_the_articles_entries():
+    entries = "".join(f'<div class="school"><h3><a href="/s{i}">{i}. School {i}</a></h3><p>School {i} is known for '
+                      f'its case method and its alumni.</p></div>' for i in range(1, 9))
+    body = f"<article><h1>Top schools</h1><p>Our ranking of the schools, with the facts.</p>{entries}</article>"
+    art = extract_article(page(body, ARTICLE), "https://a.org/x", NOW)
+    assert "School 8 is known for its case method" in art.body and "8. School 8" in art.body

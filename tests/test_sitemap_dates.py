@@ -114,6 +114,14 @@ def test_a_sitemap_date_that_does_not_read_is_not_taken(said):
     assert (art.published_raw, art.published_source, keys) == (None, None, [])
 
 
+@pytest.mark.parametrize("source, raw", [("htmldate", "2019-01-01"), ("url", "2025-03-09")])
+def test_the_sitemap_date_outweighs_a_urls_day_and_htmldates_guess(source, raw):
+    art = article(published_raw=raw, published_source=source)
+    keys = use_sitemap_evidence(art, {"published": "2025-03-10T08:15:00+01:00"}, FETCHED)
+    assert (art.published_raw, art.published_source, keys) == (
+        "2025-03-10T08:15:00+01:00", "sitemap", ["newsdesk/sitemap/date_used"])
+
+
 def test_the_pages_own_date_stands_and_a_disagreement_is_counted():
     art = article(published_raw="2025-03-05T09:00:00+00:00", published_source="jsonld")
     keys = use_sitemap_evidence(art, {"published": "2025-02-01T10:00:00+00:00"}, FETCHED)
@@ -174,7 +182,7 @@ def test_a_crawl_dates_undated_pages_from_their_news_sitemap(wire, site_server):
 
 def test_a_crawl_keeps_the_pages_own_date_and_counts_the_sitemaps_disagreement(wire, site_server):
     bridge = stored(wire, site_server, "bridge-repairs-finish-early")
-    assert (bridge["published_at"], bridge["published_source"]) == ("2025-03-05T09:00:00+00:00", None)
+    assert (bridge["published_at"], bridge["published_source"]) == ("2025-03-05T09:00:00+00:00", "jsonld")
     stats = wire.stats()
     assert stats["newsdesk/sitemap/date_disagrees"] == 1
     assert stats["newsdesk/sitemap/published_after_lastmod"] == 1

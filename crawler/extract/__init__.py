@@ -8,17 +8,20 @@ tree is cleaned of template parts and the body is walked into sections. Values s
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from ..items import Article, Section, Table
-from . import jsonld
+from . import jsonld, pagetype
 from . import selectors as sel
 from .body import extract_body
 from .byline import credits_site, extract_authors, house_accounts
-from .dates import extract_modified, extract_published, local_times, small_texts
+from .date_choice import HTMLDATE, HTMLDATE_FALLBACK
+from .date_fallback import fallback_date
+from .dates import extract_dates, small_texts
 from .fields import (
     clean_description,
     extract_canonical,
@@ -32,6 +35,7 @@ from .fields import (
 from .html import decode_html, parse_html
 from .lead import choose_summary
 from .meta import first_meta, meta_map
+from .survey import Features, page_marks, page_survey
 from .text import CJK
 from .title import extract_title, title_candidates
 from .trace import PAGE, Trace, TraceRecord, rule
@@ -39,14 +43,9 @@ from .trace import PAGE, Trace, TraceRecord, rule
 __all__ = ["extract_article", "parse_html", "decode_html", "render_body", "Trace", "TraceRecord"]
 
 UNPARSABLE_PAGE = rule("unparsable-page", PAGE, "nothing to parse: an empty document, or no HTML element in it")
-SHORT_UNTYPED_PAGE = rule("short-untyped-page", PAGE, "no article type (JSON-LD or og:type) and less body text "
-                          "than MIN_UNTYPED_CHARS: a listing, a teaser page, a service page")
-UNTITLED_UNTYPED_PAGE = rule("untitled-untyped-page", PAGE, "no article type and no headline: not an article")
 EMPTY_PAGE = rule("empty-page", PAGE, "neither body text nor a headline")
 
 _WORDS = re.compile(r"\w+")
-MIN_UNTYPED_CHARS = 500  # a page that does not say it is an article needs this much body text to be one
-CJK_EXTRA_WEIGHT = 2  # ...where a Chinese, Japanese or Korean character counts this much more than one
 LEAD_FALLBACK_BLOCKS = 4  # without a summary, the lead is a paragraph among the first blocks...
 LEAD_FALLBACK_MIN_WORDS = 15  # ...of at least this many words
 
@@ -96,11 +95,18 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     place, so take what else you need from it (links) first. Given a ``Trace``, every block a rule
     dropped (or kept where it decided) is recorded in it, and why the page is no article.
     """
+    return extract_surveyed(html, url, fetched_at, trace)[0]
+
+
+def extract_surveyed(html: str | bytes | HtmlElement, url: str, fetched_at: datetime | None = None,
+                     trace: Trace | None = None) -> tuple[Article | None, Features | None]:
+    """``extract_article``, and the page's survey (``survey.page_survey``: what ``pagetype`` judged it by)."""
     root = html if isinstance(html, HtmlElement) else parse_html(html)
     if root is None:
         if trace is not None:
             trace.drop(UNPARSABLE_PAGE)
-        return None
+        return None, None
+    marks = page_marks(root)
     objs = jsonld.objects(root)
     article_ld = jsonld.article_object(objs)
     is_typed = article_ld is not None and bool(jsonld.types_of(article_ld) & sel.ARTICLE_TYPES)
@@ -111,13 +117,14 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
     site_name = extract_site_name(metas, article_ld, url)
     host = urlsplit(url).hostname or ""
     site_names = {site_name or "", host, host.removeprefix("www.").split(".")[0]}
-    title = extract_title(root, metas, article_ld, site_names)
+    title = extract_title(root, metas, article_ld, site_names, trace)
     # Credits of the site itself: its names, and its CMS's administrator account.
     house = site_names | house_accounts(article_ld)
     authors, organizations = extract_authors(root, metas, article_ld, house)
-    published_raw = extract_published(root, metas, article_ld, small, title, url)
-    local_times_raw = local_times(root, metas, small, published_raw, title)
-    modified_raw = extract_modified(root, metas, article_ld)
+    dates = extract_dates(root, metas, article_ld, small, title, url, fetched_at, trace)
+    # Nothing states a date: htmldate reads the page, once it is known to be an article, on a copy
+    # made now (the body's extraction cleans the tree in place).
+    undated = deepcopy(root) if dates.published_raw is None else None
     read_time_raw = extract_read_time(metas, article_ld, small)
     tags = extract_tags(root, metas, article_ld)
     language = extract_language(root, metas, article_ld)
@@ -135,15 +142,23 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         authors = [byline]
         organizations = [o for o in organizations if not credits_site(o, house)]
     body = render_body(sections, tables)
-    # Chinese, Japanese and Korean say in one character what takes several in other scripts.
-    if not is_typed and (len(body) + CJK_EXTRA_WEIGHT * len(CJK.findall(body)) < MIN_UNTYPED_CHARS or not title):
-        if trace is not None:
-            trace.drop(UNTITLED_UNTYPED_PAGE if not title else SHORT_UNTYPED_PAGE, text=body)
-        return None
+    features = page_survey(marks, url, objs, first_meta(metas, ("og:type",)), is_typed, title, dates.published_raw,
+                           authors, byline, sections, body, container)
+    verdict = pagetype.judge(features)
+    if trace is not None:
+        pagetype.record(verdict, features, body, trace)
+    if verdict is not None:
+        return None, features
     if not body and not title:
         if trace is not None:
             trace.drop(EMPTY_PAGE, text=body)
-        return None
+        return None, features
+    published_raw, published_source = dates.published_raw, dates.published_source
+    if undated is not None:
+        published_raw = fallback_date(undated, url, fetched_at, extensive=is_typed)
+        published_source = HTMLDATE if published_raw else None
+        if published_raw and trace is not None:
+            trace.keep(HTMLDATE_FALLBACK, None, text=published_raw, detail=HTMLDATE)
     lead = lead or description
     if not lead and sections and sections[0].heading is None:
         lead = next((b.text for b in sections[0].blocks[:LEAD_FALLBACK_BLOCKS]
@@ -157,8 +172,9 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         authors=authors,
         organizations=organizations,
         published_raw=published_raw,
-        local_times_raw=local_times_raw,
-        modified_raw=modified_raw,
+        published_source=published_source,
+        local_times_raw=dates.local_times_raw,
+        modified_raw=dates.modified_raw,
         read_time_raw=read_time_raw,
         lead=lead,
         body=body,
@@ -169,4 +185,4 @@ def extract_article(html: str | bytes | HtmlElement, url: str, fetched_at: datet
         is_paywalled=paywalled,
         word_count=word_count(body),
         fetched_at=fetched_at,
-    )
+    ), features

@@ -24,12 +24,17 @@ from .headings import drop_empty
 from .images import hero_image, picture_boxes
 from .prune import prune
 from .template import boilerplate
-from .trace import CONTAINER, Rule, Trace, rule
+from .trace import CONTAINER, LINES, WALK, Rule, Trace, rule
 from .walk import Walker
 
 RETRY_WITHOUT_VOCABULARY = rule("retry-without-vocabulary", CONTAINER,
                                 "kept: the template vocabulary left less than RETRY_BELOW_CHARS of text, and "
                                 "the container chosen without it holds more than twice as much")
+ENTRIES_NOT_TEASERS = rule("entries-not-teasers", CONTAINER,
+                           "kept: cards that look like teasers but hold more of the container's text than all "
+                           "the rest are the article's entries (a listicle, a guide of linked items): walked "
+                           "again as text")
+ENTRIES_MIN_SHARE = 1.0  # teaser cards holding more than this many times the text kept are the entries
 RETRY_BELOW_CHARS = 400  # text shorter than this: try again without the template vocabulary
 RETRY_MIN_GAIN = 2  # ...and keep the retry when it finds more than this many times the text
 
@@ -48,13 +53,31 @@ def _walk_container(root: HtmlElement, base_url: str, titles: list[str], flagged
         if trace is not None:
             trace_choice(root, container, one, boxes, flagged, trace)
         container = one
+    walker = _walk_boxes(boxes, base_url, titles, flagged, authors, site_names, description, trace, teasers=True)
+    if walker.teaser_chars > ENTRIES_MIN_SHARE * max(_text_len(walker), 1):
+        # The "teasers" hold most of the text: they are the article's entries.
+        second = Trace() if trace is not None else None
+        walker = _walk_boxes(boxes, base_url, titles, flagged, authors, site_names, description, second,
+                             teasers=False)
+        if trace is not None and second is not None:
+            trace.records[:] = [r for r in trace.records if r.stage != WALK and r.stage != LINES]
+            trace.keep(ENTRIES_NOT_TEASERS, container)
+            trace.extend(second)
+    return walker, container
+
+
+def _walk_boxes(boxes: list[HtmlElement], base_url: str, titles: list[str],
+                flagged: dict[HtmlElement, tuple[Rule, str]], authors: list[str] | None,
+                site_names: list[str] | None, description: str | None, trace: Trace | None,
+                teasers: bool) -> Walker:
     walker = Walker(base_url, titles, flagged, authors, site_names, description, trace)
+    walker.teasers = teasers
     for box in boxes:
         walker.picture_boxes = picture_boxes(box)
         walker.walk(box)
         walker.flush()
     walker.drop_tentative()
-    return walker, container
+    return walker
 
 
 def _text_len(walker: Walker) -> int:

@@ -13,6 +13,12 @@ from . import selectors as sel
 from .jsonld import text_value, types_of
 from .meta import MetaMap, labelled_meta
 from .text import clean_text, fold, text_of
+from .trace import METADATA, rule
+
+NAME_IN_AUTHOR_BOX = rule("name-in-author-box", METADATA, "an author element that also holds the date or the "
+                          "writer's job: the name is the element in it that reads as one")
+BY_LINE = rule("by-line", METADATA, "an element whose whole text is 'By Jane Doe' or 'Written by Jane Doe' is "
+               "the byline, when no author element, label or metadata names the writer")
 
 _NAME_LIKE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+$")
 
@@ -98,14 +104,20 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
     """Names in the page's first byline: the first author element and those sharing its parent
     (author elements further down belong to teasers and related stories)."""
     people: list[str] = []
-    first_parent = None
+    first_parent = boxed = None
     for el in _author_elements(root):
         if el.tag in _NOT_BYLINE_TAGS or _in_template(el):
             continue
         if first_parent is not None and el.getparent() is not first_parent and first_parent not in el.iterancestors():
             break
+        if boxed is not None and boxed in el.iterancestors():
+            continue  # inside the author box whose name was taken
         name_el = el.find('.//*[@itemprop="name"]')
         text = text_of(name_el if name_el is not None else el)
+        if _crowded(text):
+            inside = _name_inside(el)
+            if inside:
+                text, boxed = inside, el
         if text and len(text) < 120 and not _NOT_A_NAME.search(text):
             # A part of a byline already taken whole ("capital", "von Jane Doe" in "capital von Jane Doe").
             if not any(text in p for p in people):
@@ -128,16 +140,70 @@ def _dom_bylines(root: HtmlElement) -> list[str]:
     return people
 
 
+_CROWDED_WORDS = 6  # an author element of more words than this holds more than the names (a date, a job)
+
+
+def _crowded(text: str) -> bool:
+    """An author element's text that says more than the names: a date, a job title, a bio."""
+    return any(c.isdigit() for c in text) or len(text.split()) > _CROWDED_WORDS
+
+
+def _name_inside(el: HtmlElement) -> str | None:
+    """The name in an author element that also holds the date or the writer's job
+    (``name-in-author-box``): the first element in it whose text, "By" taken off, reads as a name."""
+    for sub in el.iterdescendants(*_NAME_TAGS):
+        text = sel.BYLINE_PREFIX.sub("", text_of(sub))
+        if _NAME_LIKE.match(text) and not _NOT_A_NAME.search(text):
+            return text
+    return None
+
+
+_NAME_TAGS = ("a", "span", "b", "strong", "div", "p", "h2", "h3", "h4", "h5", "h6")
+# A line that is the byline whole: "By Jane Doe", "Written by Jane Doe and John Roe", "Article by Jane Doe".
+_BY_LINE = re.compile(
+    r"^(?:by|written by|article by|posted by|words by|story by|von|geschrieben von|par|écrit par|por|escrito por)"
+    r"\s+((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+"
+    r"(?:(?:\s*,\s*|\s+(?:and|und|et|y|&)\s+)(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3})$",
+    re.IGNORECASE,
+)
+_BY_LINE_TAGS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "small")
+_BY_LINE_MAX_CHARS = 120
+
+
+def _by_line(root: HtmlElement) -> list[str]:
+    """The names of the first element whose whole text is a byline ("<p>By Jane Doe</p>",
+    "<h3>Written by Jane Doe</h3>"), outside forms, figures, comments and footers (``by-line``)."""
+    for el in root.iter(*_BY_LINE_TAGS):
+        raw = el.text_content()
+        if len(raw) > _BY_LINE_MAX_CHARS * 3 or raw.strip()[:2].lower() not in _BY_LINE_STARTS:
+            continue
+        text = text_of(el)
+        if len(text) > _BY_LINE_MAX_CHARS:
+            continue
+        match = _BY_LINE.match(text)
+        own = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+        if match and "comment" not in own and not _in_template(el) and not _NOT_A_NAME.search(match.group(1)):
+            # The case-blind match lets "by" be any case; the names must still be capitalised.
+            names = match.group(1)
+            if all(w[0].isupper() for w in re.split(r"\s*,\s*|\s+(?:and|und|et|y|&)\s+|\s+", names) if w):
+                return [names]
+    return []
+
+
+_BY_LINE_STARTS = frozenset(("by", "wr", "ar", "po", "wo", "st", "vo", "ge", "pa", "éc", "es"))
+
+
 # A label set before the names: "Von:", "By", "Autorin/Autor", "Text:" (a word this common needs its colon).
 _BYLINE_LABEL = re.compile(
-    rf"^(?:(?:{sel.BYLINE_WORDS}|yazan|written by|verfasst von|geschrieben von|écrit par|escrito por|"
+    rf"^(?:(?:{sel.BYLINE_WORDS}|yazan|written by|article by|verfasst von|geschrieben von|écrit par|escrito por|"
     r"scritto da|authors?|autor(?:in|en|innen)?(?:\s*/\s*autor(?:in|en|innen)?)?|auteur|autore|yazar)\s*[:：]?"
     r"|(?:text|texte|testo|tekst)\s*[:：])$",
     re.IGNORECASE,
 )
 
 
-_LABEL_TAGS = ("strong", "b", "span", "em", "i", "small", "label", "dt", "th", "td", "li", "p", "div")
+_LABEL_TAGS = ("strong", "b", "span", "em", "i", "small", "label", "dt", "th", "td", "li", "p", "div",
+               "h2", "h3", "h4", "h5", "h6")
 
 
 def _labelled_byline(root: HtmlElement) -> list[str]:
@@ -230,6 +296,9 @@ def extract_authors(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
         written_by = labelled_meta(metas, _WRITTEN_BY)
         yield keep([written_by] if written_by else []), False
         yield keep(_dom_bylines(root)), True
+        if not site_only and not orgs:  # a line reading "By …" is the weakest source: no credit of the site
+            # or of an organisation in the metadata gives way to it
+            yield keep(_by_line(root)), True
 
     people: list[str] = []
     site_only: list[str] = []

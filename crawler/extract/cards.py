@@ -35,7 +35,7 @@ def is_card(el: HtmlElement) -> bool:
     if text_len >= CARD_MAX_CHARS or el.find(".//a[@href]") is None:
         return False
     if any(_linked_headline(h) for h in el.iter(*sel.HEADINGS)):
-        return True
+        return not _holds_prose(el)
     links = link_len(el)
     if links <= CARD_MIN_LINK_SHARE * text_len:
         return False
@@ -46,6 +46,23 @@ def is_card(el: HtmlElement) -> bool:
             if in_p and len(text) - in_p >= CARD_SENTENCE_MIN_UNLINKED:
                 links -= in_p
     return links > CARD_MIN_LINK_SHARE * text_len
+
+
+CARD_PROSE_MIN_CHARS = 250  # a paragraph this long, with few links and not cut short, is not a teaser's excerpt
+CARD_PROSE_MAX_LINK_SHARE = 0.2
+_CUT_SHORT = ("...", "…", "[…]", "[...]")
+
+
+def _holds_prose(el: HtmlElement) -> bool:
+    """Whether a box under a linked headline holds a whole paragraph of text: an entry of the article
+    (a listicle's item linking the thing it presents), not a teaser's cut excerpt."""
+    for p in el.iter("p", "div"):
+        text = p.text_content().strip()
+        if (len(text) >= CARD_PROSE_MIN_CHARS and not text.endswith(_CUT_SHORT)
+                and next(p.iter(*sel.HEADINGS), None) is None
+                and link_len(p) <= CARD_PROSE_MAX_LINK_SHARE * len(text)):
+            return True
+    return False
 
 
 def _linked_headline(heading: HtmlElement) -> bool:

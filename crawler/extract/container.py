@@ -144,7 +144,8 @@ def best_box(good: dict[HtmlElement, float], bad: dict[HtmlElement, float], lam:
 
 def one_article(container: HtmlElement, titles: list[str]) -> HtmlElement:
     """When the container holds several <article> elements with text (an endless-scroll page, a
-    list of stories), the one with the headline, else the first."""
+    list of stories), the one with the headline, else the first; unless none has a headline (<h1>)
+    of its own: then they are the entries of one article (a listicle), and the container is kept."""
     articles = [a for a in container.iter("article")
                 if a is not container and len(a.text_content()) > ARTICLE_MIN_CHARS]
     outer = [a for a in articles if not any(b is not a and a in set(b.iter()) for b in articles)]
@@ -154,6 +155,10 @@ def one_article(container: HtmlElement, titles: list[str]) -> HtmlElement:
     for article in outer:
         if any(match_key(text_of(h)) in keys for h in article.iter("h1", "h2")):
             return article
+    if not any(a.find(".//h1") is not None for a in outer):
+        # No story of its own headline among them: the items of one article (a listicle's entries
+        # set each in an <article>), all walked.
+        return container
     return outer[0]
 
 

@@ -1,19 +1,29 @@
 """Where the page states its dates: the cascade that finds the raw publication and modification
-strings (JSON-LD, <meta>, microdata and <time>, the dateline near the headline, scripts, the URL),
-and the local timestamps that tell a UTC time's offset. Parsing them is ``pipelines.dates``' job.
+strings (JSON-LD, <meta>, the dateline beside the headline, microdata and <time>, scripts, the
+URL), where the publication date came from, and the local timestamps that tell a UTC time's
+offset. Parsing them is ``pipelines.dates``' job; which of two stated dates is the publication
+date is ``date_choice``'s; the dates shown beside the headline are ``dateline``'s.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from pipelines.dates import parse_date
+
+from . import date_choice as choose
 from . import selectors as sel
+from .date_choice import DATELINE, JSONLD, META, SCRIPT, TIME, URL
+from .dateline import BYLINE_AFTER, UPDATED, kind_of, shown_dates
 from .jsonld import text_value
 from .meta import MetaMap, first_meta
 from .text import clean_text, fold
+from .trace import Trace
 
 
 def _ld_date(article_ld: dict | None, *keys: str) -> str | None:
@@ -58,9 +68,12 @@ def _prefer_near(candidates: list[tuple[HtmlElement, str]], near: set[HtmlElemen
 
 
 def _itemprop_date(root: HtmlElement, prop: str, near: set[HtmlElement] | None = None) -> str | None:
+    """Microdata ``prop``; for datePublished, a <time> element without itemprop too, unless its names
+    or label say it is an update (hAtom's <time class="updated">, "Updated: ...")."""
     found = []
     for el in sel.TIME_ELEMENTS(root):
-        if el.get("itemprop") == prop or (prop == "datePublished" and el.tag == "time" and not el.get("itemprop")):
+        if el.get("itemprop") == prop or (prop == "datePublished" and el.tag == "time" and not el.get("itemprop")
+                                          and kind_of(el) != UPDATED):
             value = el.get("datetime") or el.get("content") or clean_text(el.text_content())
             if value:
                 found.append((el, value.strip()))
@@ -88,21 +101,81 @@ def script_date(root: HtmlElement) -> str | None:
     return None
 
 
-def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None, small_texts,
-                      title: str | None = None, url: str | None = None) -> str | None:
-    """JSON-LD, then <meta>, then microdata and <time> (the one near the headline), then a dated
-    line in the byline area, then the application state in scripts, then the URL's date. A
+def metadata_published(metas: MetaMap, article_ld: dict | None) -> tuple[str | None, str | None]:
+    """The publication date the page's metadata states, and where: JSON-LD, then <meta>. A
     placeholder date (year 1, the Unix epoch) is no date."""
     value = _ld_date(article_ld, "datePublished", "dateCreated", "uploadDate")
-    if _placeholder(value):
-        value = None
-    value = value or next((v for k in sel.META_PUBLISHED for v in metas.get(k, ()) if not _placeholder(v)), None)
-    if value:
-        return value
+    if value and not _placeholder(value):
+        return value, JSONLD
+    value = next((v for k in sel.META_PUBLISHED for v in metas.get(k, ()) if not _placeholder(v)), None)
+    return (value, META) if value else (None, None)
+
+
+class PageDates(NamedTuple):
+    """The raw dates a page states, and where its publication date came from."""
+
+    published_raw: str | None
+    published_source: str | None
+    modified_raw: str | None
+    local_times_raw: list[str]
+
+
+def extract_dates(root: HtmlElement, metas: MetaMap, article_ld: dict | None, small_texts,
+                  title: str | None = None, url: str | None = None, fetched_at: datetime | None = None,
+                  trace: Trace | None = None) -> PageDates:
+    """The page's publication and modification dates as it states them, read once."""
     head = _headline(root, title)
+    shown = shown_dates(head, fetched_at)
+    published, source = extract_published(root, metas, article_ld, small_texts, head, shown, url, fetched_at, trace)
+    modified = extract_modified(root, metas, article_ld) or choose.shown_update(shown)
+    return PageDates(published, source, modified, local_times(root, metas, small_texts, published, title))
+
+
+def extract_published(root: HtmlElement, metas: MetaMap, article_ld: dict | None, small_texts,
+                      head: HtmlElement | None, shown, url: str | None = None, fetched_at: datetime | None = None,
+                      trace: Trace | None = None) -> tuple[str | None, str | None]:
+    """The publication date as the page states it, and its source (``PUBLISHED_SOURCES``).
+
+    The metadata's date (JSON-LD, <meta>) unless the dateline beside the headline names another day
+    (``choose.over_metadata``); without metadata, the date shown beside the headline (a publication
+    before an update); then microdata and <time> elements elsewhere, a dated line in the byline
+    area, the application state in scripts, a line under the headline with a clock time, the URL's
+    day, a day under the headline. (htmldate's reading, the last stage, runs on article pages only:
+    ``crawler.extract`` asks ``date_fallback`` when all these found nothing.)"""
+    stated, source = metadata_published(metas, article_ld)
+    if stated and parse_date(stated, fetched_at) is None:
+        if trace is not None:
+            trace.drop(choose.UNREADABLE_METADATA, None, text=stated, detail=source or "")
+        stated = None  # a placeholder, a date after the fetch, a text: the page's other dates are read
+    if stated:
+        modified = _ld_date(article_ld, "dateModified") or first_meta(metas, sel.META_MODIFIED)
+        over = choose.over_metadata(stated, shown, fetched_at, url_date(url), modified, trace)
+        return (over.raw, over.source) if over is not None else _traced(trace, stated, source)
     near = _near_headline(head)
-    return (_itemprop_date(root, "datePublished", near) or dom_date(small_texts, near) or script_date(root)
-            or headline_date(head) or url_date(url) or headline_date(head, clock=False))
+    picked = choose.first_shown(shown, url_date(url), fetched_at, trace)
+    if picked is not None:
+        return choose.with_time(picked, ((lambda: _itemprop_date(root, "datePublished", near), TIME),
+                                         (lambda: script_date(root), SCRIPT)), fetched_at, trace)
+    for read, found_in, made in (
+        (lambda: _itemprop_date(root, "datePublished", near), TIME, choose.TIME_ELEMENT),
+        (lambda: dom_date(small_texts, near), DATELINE, choose.BYLINE_DATE),
+        (lambda: script_date(root), SCRIPT, choose.SCRIPT_STATE),
+        (lambda: headline_date(head), DATELINE, choose.HEADLINE_LINE),
+        (lambda: url_date(url), URL, choose.URL_DAY),
+        (lambda: headline_date(head, clock=False), DATELINE, choose.HEADLINE_DAY),
+    ):
+        found = read()
+        if found:
+            if trace is not None:
+                trace.keep(made, None, text=found, detail=found_in)
+            return found, found_in
+    return None, None
+
+
+def _traced(trace: Trace | None, raw: str, source: str | None) -> tuple[str, str | None]:
+    if trace is not None:
+        trace.keep(choose.METADATA_DATE, None, text=raw, detail=source or "")
+    return raw, source
 
 
 def local_times(root: HtmlElement, metas: MetaMap, small_texts, published_raw: str | None,
@@ -225,7 +298,7 @@ def headline_date(head: HtmlElement | None, clock: bool = True) -> str | None:
                 if not text or text.isspace():
                     continue
                 if dated.search(text) and _DATE_LIKE.search(text):
-                    return _BYLINE_AFTER.split(" ".join(text.split()), maxsplit=1)[0]
+                    return BYLINE_AFTER.split(" ".join(text.split()), maxsplit=1)[0]
                 seen += 1
                 if seen >= 6:
                     return None
@@ -234,4 +307,4 @@ def headline_date(head: HtmlElement | None, clock: bool = True) -> str | None:
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20\d\d)(?!\d)")
-_BYLINE_AFTER = re.compile(rf"\s*[|·•]\s*(?:{sel.BYLINE_WORDS})\b.*$", re.IGNORECASE | re.DOTALL)
+

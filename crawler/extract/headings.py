@@ -25,12 +25,15 @@ BOX_LABEL_HEADING = rule("box-label-heading", WALK, "a heading that is a box lab
                          "and what follows it to the end of its box are left out")
 UNDER_BOX_LABEL = rule("under-box-label", WALK, "a block after a box-label heading, in the same box")
 BOLD_BYLINE = rule("bold-byline", WALK, "a bold line of capitalised names above the text is the byline, not text")
+NUMBERED_ENTRY_HEADING = rule("numbered-entry", WALK, "kept: a heading numbered as a list's entry ('3. UPenn "
+                              "Wharton') is an entry of the article, even in a link: not a teaser for another story")
 EMPTY_SECTION = rule("empty-section", SECTIONS, "a heading with nothing under it is a teaser title or a widget label")
 
 HEADING_MAX_CHARS = 250  # a section's title is shorter (a longer "heading" is a teaser or a box)
 STANDFIRST_HEADING_MIN_CHARS = 100  # above the text, a heading this long is the standfirst set as one
 SHORT_HEADING_MAX_CHARS = 100  # a byline or a furniture line set as a heading is shorter than this
 LINKED_HEADING_MIN_SHARE = 0.8  # a heading with more of its text in links than this points elsewhere
+NUMBERED_ENTRY = re.compile(r"^(?:#\s?)?\d{1,3}[.)]\s+\S")  # "3. UPenn Wharton", "#12) The last one"
 _SENTENCE_END = re.compile(r"[.,;:!…]\W*$")
 
 

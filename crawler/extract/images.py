@@ -3,6 +3,7 @@ pictures set without <figure> (a small box, a paragraph with an italic line), th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from urllib.parse import urljoin
 
@@ -12,7 +13,7 @@ from ..items import Image
 from . import selectors as sel
 from .dom import IMG_TAGS, INLINE_MEDIA, class_words, drop, has_text, name_words
 from .text import text_of
-from .trace import WALK, rule
+from .trace import METADATA, WALK, rule
 
 PICTURE_BOX = rule("picture-box", WALK, "a small box with a picture and a line or two of text is a figure set "
                    "without <figure>: its text is the picture's caption, not body text")
@@ -21,6 +22,15 @@ FIGURE_CAPTION = rule("figure-caption", WALK, "the text of a <figure> or <pictur
 EMPTY_FIGURE = rule("figure-without-picture", WALK, "a <figure> with no picture, embed or table: its text "
                     "captions something left out")
 STRAY_CAPTION = rule("stray-caption", WALK, "a <figcaption> outside a figure captions a picture left out")
+CAPTION_CREDIT_TAIL = rule("caption-credit-tail", METADATA, "a caption's last part in brackets after its last "
+                           "sentence, or 'Name/Agency' after it, or a name after ' / ', is the picture's credit")
+CREDIT_LABEL = rule("credit-label", METADATA, "the words around a credit are not the credit: 'Photo by', 'Foto von', "
+                    "'Crédit photo :', '©', '… All rights reserved'")
+NESTED_CREDIT = rule("nested-credit", METADATA, "a credit element inside a credit element already taken, or the same "
+                     "name twice, is one credit")
+CAPTION_AFTER_FIGURE = rule("caption-after-figure", METADATA, "a <figcaption> set right after a <figure> captions it")
+CAPTIONED_HERO = rule("captioned-hero", METADATA, "above the text, the first picture with a caption is the lead "
+                      "picture, before a bare one (a logo, an avatar)")
 
 MIN_IMAGE_SIDE = 50  # a picture narrower or lower than this (pixels) is an icon, a pixel or a spacer
 
@@ -72,22 +82,63 @@ def _best_src(img: HtmlElement) -> str | None:
 
 
 def split_credit(caption: str) -> tuple[str | None, str | None]:
-    """'Talks in Moscow. Photo: Jane Doe' → ('Talks in Moscow.', 'Jane Doe')."""
+    """The caption and the credit it ends in: 'Talks in Moscow. Photo: Jane Doe' → ('Talks in
+    Moscow.', 'Jane Doe'); '… on Monday. (Jane Doe/Agency)', '… on Monday. Jane Doe/Agency',
+    '… on Monday / Jane Doe' alike (``caption-credit-tail``)."""
+    caption = _GLUED_LABEL.sub(" ", caption)
     match = sel.CREDIT_PREFIX.search(caption)
     if match:
         credit = match.group(1).strip(" .)]")
-        rest = caption[: match.start()].strip(" |-–—(")
-        return (rest or None), (credit or None)
+        rest = _LABEL_START.sub("", caption[: match.start()]).strip(" |-–—(")
+        return (rest or None), (clean_credit(credit) or None)
     match = sel.COPYRIGHT.search(caption)
     if match:
         rest = caption[: match.start()].strip(" |-–—(")
-        return (rest or None), (match.group(1).strip(" .)]") or None)
+        return (rest or None), (clean_credit(match.group(1)) or None)
+    match = _CREDIT_TAIL.search(caption)
+    if match and match.start() > 0:
+        credit = next(g for g in match.groups() if g)
+        rest = caption[: match.start()].strip(" |/")
+        if rest and _NAME_START.match(credit):
+            return rest, clean_credit(credit) or None
     return caption or None, None
+
+
+# A caption's last part that is its credit: in brackets after the last sentence ("… Monday. (AP)",
+# "[사진 = Jane Doe]"), a name and its agency after the last sentence ("… Monday. Jane Doe/dpa"), or a
+# name after a spaced slash ("… in Palma / Jane Doe").
+_CREDIT_TAIL = re.compile(
+    r"(?<=[.!?\"”])\s*[(\[]([^()\[\]]{2,60})[)\]]\W*$"
+    r"|[(\[]([^()\[\]]{0,40}/[^()\[\]]{1,40})[)\]]\W*$"
+    r"|[(\[]((?:photo|foto|bild|credit|사진)[^()\[\]]{0,10}[:=][^()\[\]]{1,50})[)\]]\W*$"
+    r"|(?<=[.!?])\s*((?:[\w.'&-]+ ?){1,5}/ ?[\w.'&-]+(?: [\w.'&-]+){0,4}(?:, [\w.'&-]+)?)\W*$"
+    r"|\s/\s+((?:[\w.'&-]+ ){0,3}[\w.'&-]+)\W*$",
+    re.IGNORECASE,
+)
+_LABEL_START = re.compile(r"\s*\b(?:crédits?|credits?)$", re.IGNORECASE)  # "Crédit photo :", "Credit photo:"
+_GLUED_LABEL = re.compile(r"(?<=[.!?])(?=(?:credits?|photos?|fotos?|bild)\s*:)", re.IGNORECASE)  # "…Amazon.Credit: X"
+_NAME_START = re.compile(r"^\W*[^\W\d_a-z]")  # a credit starts with a capital (or a letter of a script without case)
+# What is said before a credit or after it, not the credit: "Photo by", "Foto von", "Crédit photo :",
+# "사진 출처 =", "© 2026 The Agency. All rights reserved".
+_CREDIT_LABEL = re.compile(
+    r"^\W*(?:(?:photo(?:graph)?s?|image|picture|foto(?:s|grafie)?|bild|credits?|crédits?(?:\s+photo)?|"
+    r"photo\s+credit|quelle|source|fuente|fotó|imagen|immagine|사진(?:\s*출처)?|写真)\s*(?:[:=]|by\b|von\b|de\b|di\b)"
+    r"|©|\(c\)|copyright\b)\s*",
+    re.IGNORECASE,
+)
+_RIGHTS_RESERVED = re.compile(r"\W*(?:(?:©|\(c\)|\d{4})[^/|]*)?all rights reserved\W*$", re.IGNORECASE)
+
+
+def clean_credit(credit: str) -> str:
+    """A credit without the words around it: 'Photo by Kim Lee/Metro Daily' → 'Kim Lee/Metro Daily',
+    'Foto: Jane Doe / Agency' → 'Jane Doe / Agency', 'Jane Doe/2026 The AP. All rights reserved' → 'Jane Doe'."""
+    credit = _RIGHTS_RESERVED.sub("", _CREDIT_LABEL.sub("", credit.strip(), count=1))
+    return credit.strip(" .,;:|/)]([") or ""
 
 
 _CREDIT_WORDS = frozenset(
     "credit credits copyright source photographer author byline caption-credit imagecredit photocredit rights "
-    "attribution".split()
+    "attribution distributor".split()
 )
 
 
@@ -111,21 +162,40 @@ def image_from(el: HtmlElement, base_url: str) -> Image | None:
         return None
     caption = credit = None
     cap_el = el.find(".//figcaption") if el.tag == "figure" else None
+    if cap_el is None and el.tag == "figure":
+        cap_el = _caption_after(el)
     if cap_el is not None:
-        credit_parts = []
-        for sub in cap_el.iter():
-            if sub is not cap_el and class_words(sub) & _CREDIT_WORDS:
-                credit_parts.append(text_of(sub))
-                drop(sub)
-        caption = text_of(cap_el) or None
-        if credit_parts:
-            credit = " ".join(p for p in credit_parts if p) or None
+        credit, caption = _credit_elements(cap_el), text_of(cap_el) or None
     if caption and not credit:
         caption, credit = split_credit(caption)
     if credit:
-        credit = sel.COPYRIGHT.sub(r"\1", credit).strip() or credit
+        credit = clean_credit(sel.COPYRIGHT.sub(r"\1", credit).strip()) or credit
     alt = (img.get("alt") or "").strip() or None if img is not None else None
     return Image(url=urljoin(base_url, src), caption=caption, credit=credit, alt=alt)
+
+
+def _credit_elements(cap_el: HtmlElement) -> str | None:
+    """The credit set apart in a caption by its class ("credit", "author", "distributor"), taken out
+    of it: each element once (not again inside one already taken), the same name once, a "/" between
+    two of them kept ("Photo by Jane Doe /<span class=distributor>AFP</span>")."""
+    parts: list[str] = []
+    taken: list[HtmlElement] = []
+    for sub in list(cap_el.iter()):
+        if sub is cap_el or not class_words(sub) & _CREDIT_WORDS or any(t in taken for t in sub.iterancestors()):
+            continue
+        taken.append(sub)
+        text = clean_credit(text_of(sub))
+        if text and text not in parts:
+            after_slash = len(taken) > 1 and (taken[-2].tail or "").strip() == "/"
+            if parts and after_slash:
+                parts[-1] = f"{parts[-1]}/{text}"
+            else:
+                parts.append(text)
+    for sub in taken:
+        if (sub.tail or "").strip() == "/":
+            sub.tail = " "
+        drop(sub)
+    return " ".join(parts) or None
 
 
 CAPTION_BOX_MAX_CHARS = 300  # a box with a picture and at most this much text is a figure
@@ -191,22 +261,35 @@ def picture_boxes(container: HtmlElement) -> set[HtmlElement]:
 _PICTURE_WRAPPERS = frozenset(("picture", "source", "a", "span", "noscript"))
 
 
+def _caption_after(figure: HtmlElement) -> HtmlElement | None:
+    """A <figcaption> set right after its <figure> rather than in it (``caption-after-figure``)."""
+    nxt = figure.getnext()
+    return nxt if nxt is not None and nxt.tag == "figcaption" else None
+
+
 def hero_image(container: HtmlElement, base_url: str, flagged: Container[HtmlElement]) -> Image | None:
-    """The article's lead picture when it sits above the text, in the article's header."""
+    """The article's lead picture when it sits above the text, in the article's header: the first
+    one with a caption (``captioned-hero``), else the first one. A <figure> with a caption counts
+    though its own class reads as a template part ("gallery__figure", "entry-thumbnail"): only the
+    boxes around it can make it one."""
     region = container
     for _ in range(3):
         parent = region.getparent()
         if parent is None or region.tag in ("article", "main", "body"):
             break
         region = parent
+    first = None
     for el in region.iter("figure", "picture", *IMG_TAGS):
         if el is container or container in set(el.iterancestors()):
-            return None  # reached the text: nothing above it
-        if el in flagged or any(a in flagged for a in el.iterancestors()):
+            break  # reached the text: nothing more above it
+        captioned = el.tag == "figure" and (el.find(".//figcaption") is not None or _caption_after(el) is not None)
+        if el in flagged and not captioned or any(a in flagged for a in el.iterancestors()):
             continue
         if el.tag in IMG_TAGS and el.getparent() is not None and el.getparent().tag in ("figure", "picture"):
             continue
         image = image_from(el, base_url)
         if image is not None:
-            return image
-    return None
+            if image.caption:
+                return image
+            first = first or image
+    return first

@@ -14,9 +14,14 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
+from . import selectors as sel
 from .cards import is_card
 from .dom import class_words, has_unit_child, link_len
 from .text import CJK, SENTENCE_STOP, match_key, same_headline, text_of
+from .trace import METADATA, rule
+
+TEASER_BOX_LEAD = rule("teaser-box-lead", METADATA, "an excerpt in a box for other stories ('Related posts', "
+                       "a teaser card) is that story's lead, never this article's")
 
 _LEAD_WORDS = frozenset(
     "lead lede intro introduction standfirst teaser summary subtitle subline subheadline dek deck excerpt abstract "
@@ -78,9 +83,26 @@ def _marked_lead(container: HtmlElement | None) -> HtmlElement | None:
         words = class_words(el)
         if words & _LEAD_WORDS:
             text = text_of(el)
-            if 40 <= len(text) <= 1200 and link_len(el) < 0.3 * len(text):
+            if 40 <= len(text) <= 1200 and link_len(el) < 0.3 * len(text) and not _in_teaser_box(el, region):
                 return el
     return None
+
+
+# Boxes of the template a lead is never taken from ("related posts", "recommended", a sidebar):
+# the template vocabulary, less the words that name a lead ("teaser" names both).
+_TEASER_BOX_WORDS = sel.BOILERPLATE_STRONG - _LEAD_WORDS
+_TEASER_BOX_DEPTH = 6  # boxes around a marked lead looked at
+
+
+def _in_teaser_box(el: HtmlElement, region: HtmlElement) -> bool:
+    """Whether a block marked as an excerpt sits in a box for other stories (``teaser-box-lead``):
+    named as one ("jp-relatedposts-post-excerpt"), or a small linked box (a teaser card)."""
+    for box in (el, *islice(el.iterancestors(), _TEASER_BOX_DEPTH)):
+        if box is region:
+            break
+        if class_words(box) & _TEASER_BOX_WORDS or box is not el and is_card(box):
+            return True
+    return False
 
 
 _TEXT_BLOCKS = ("p", "div", "h2", "h3", "h4", "span", "section", "header", "strong", "b", "em")

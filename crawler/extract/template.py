@@ -63,12 +63,21 @@ def names_verdict(classes: str, ident: str) -> tuple[int, str]:
                 or any(a + b in sel.BOILERPLATE_STRONG for a, b in pairwise(words))):
             # also a word written in two parts: "most-read", "side_bar", "readMore"
             flagged, word = STRONG, _strong_word(words)
-        elif words[-1] in sel.BOILERPLATE_HEAD or len(words) > 1 and (
+        elif words[-1] in sel.BOILERPLATE_HEAD and not _part_hidden(words) or len(words) > 1 and (
                 words[-1] in sel.BOX_WORDS and words[-2] in sel.BOILERPLATE_HEAD
                 or words[-1] in ("info", "infotext") and words[-2] in sel.MEDIA_WORDS):
             # "post-tags", "author-container", "media-info" (a caption)
             flagged, word = WEAK, word or " ".join(words[-2:] if words[-1] not in sel.BOILERPLATE_HEAD else words[-1:])
     return flagged, word
+
+
+_HIDDEN_PARTS = frozenset(("label", "title", "heading", "header", "icon"))
+
+
+def _part_hidden(words: list[str]) -> bool:
+    """A name that says a part of the element is hidden ("field--label-hidden": its label), not the
+    element itself."""
+    return len(words) > 1 and words[-1] == "hidden" and words[-2] in _HIDDEN_PARTS
 
 
 def _strong_word(words: list[str]) -> str:

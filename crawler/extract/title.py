@@ -17,6 +17,10 @@ from . import selectors as sel
 from .jsonld import text_value
 from .meta import MetaMap, first_meta
 from .text import clean_text, fold, same_headline, text_of
+from .trace import METADATA, Trace, rule
+
+SEO_OG_TITLE = rule("seo-og-title", METADATA, "an og:title that repeats the <title> (and no twitter:title of its own "
+                    "agrees) is the SEO title: one vote, and the visible <h1> headline breaks a tie with it")
 
 _SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|«|/|:|\*)\s+|\s*[|｜]\s*|\s*[:：](?=\S)")
 
@@ -89,24 +93,39 @@ def title_candidates(root: HtmlElement, metas: MetaMap, article_ld: dict | None,
     return [t for t in dict.fromkeys((title, ld_title, og, tw)) if t]
 
 
-def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
+def extract_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str],
+                  trace: Trace | None = None) -> str | None:
     """The headline the page's sources vote for: og:title (site name taken off), JSON-LD headline,
     the <h1>, twitter:title; <title> when nothing else exists. og:title weighs more than any two
     others: it is the headline the publisher wrote for this story (the one it shows wherever the
     story is shared), while the <h1> and the JSON-LD headline are often the page's SEO or layout
     variant of it; the other three agreeing against it still win, and an og:title that is only the
-    site's name (a template default) does not vote. Sources that differ only in quote marks or
+    site's name (a template default) does not vote. An og:title that only repeats the <title> is
+    the page's SEO title, not a headline of its own: it weighs one vote, and the visible <h1> wins
+    a tie with it (``seo-og-title``). Sources that differ only in quote marks or
     invisible characters agree; the <h1>'s wording is kept when it is among them, without soft
     hyphens and zero-width spaces."""
-    title = _pick_title(root, metas, article_ld, site_names)
+    title = _pick_title(root, metas, article_ld, site_names, trace)
     return _INVISIBLE.sub("", title) or None if title else None
 
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _OG_WEIGHT = 2.5
+_SEO_OG_WEIGHT = 1  # an og:title that repeats the <title>: the SEO title, one vote like the others...
+_H1_WEIGHT = 1.01  # ...where the visible headline breaks a tie (wcxb-dev f0 +0.024, f1 +0.039; fundus-dev 0)
+_HEADLINE_MIN_WORDS = 3  # an <h1> of fewer words is a label or a name more often than a headline
 
 
-def _pick_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str]) -> str | None:
+def _is_headline(h1: str, site_names: set[str]) -> bool:
+    """An <h1> that reads as a story's headline, not the site's name or a label set as <h1>: words
+    enough, not the site's name, not set in capitals (a layout's label, or the og:title shouted)."""
+    if len(h1.split()) < _HEADLINE_MIN_WORDS or h1.isupper():
+        return False
+    return fold(h1) not in {fold(s) for s in site_names if s}
+
+
+def _pick_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site_names: set[str],
+                trace: Trace | None) -> str | None:
     ld_title = clean_text(text_value(article_ld.get("headline") or article_ld.get("name"))) if article_ld else ""
     og = strip_site_suffix(first_meta(metas, ("og:title",)) or "", site_names)
     if fold(og) in {fold(s) for s in site_names}:
@@ -114,11 +133,17 @@ def _pick_title(root: HtmlElement, metas: MetaMap, article_ld: dict | None, site
     tw = strip_site_suffix(first_meta(metas, ("twitter:title",)) or "", site_names)
     h1s = [t for t in (text_of(h) for h in sel.H1(root)) if t and len(t) < 400]
     h1 = next((h for h in h1s if any(_close(h, c) for c in (ld_title, og, tw) if c)), h1s[0] if h1s else "")
-    weighted = [(c, w) for c, w in ((og, _OG_WEIGHT), (ld_title, 1), (h1, 1), (tw, 1)) if c]
+    og_weight = _OG_WEIGHT
+    titles = sel.TITLE(root)
+    doc_title = clean_text(titles[0].text_content()) if titles else ""
+    if (og and h1 and _normal(og) != _normal(h1) and _normal(tw) != _normal(og)
+            and _normal(og) == _normal(strip_site_suffix(doc_title, site_names)) and _is_headline(h1, site_names)):
+        og_weight = _SEO_OG_WEIGHT
+        if trace is not None:
+            trace.keep(SEO_OG_TITLE, text=h1, detail=f"og:title {og!r} repeats the <title>")
+    weighted = [(c, w) for c, w in ((og, og_weight), (h1, _H1_WEIGHT), (ld_title, 1), (tw, 1)) if c]
     candidates = [c for c, _ in weighted]
     if not candidates:
-        titles = sel.TITLE(root)
-        doc_title = clean_text(titles[0].text_content()) if titles else ""
         meta_title = first_meta(metas, sel.META_TITLE) or doc_title
         return strip_site_suffix(meta_title, site_names) or None
     votes: dict[str, float] = {}

@@ -29,7 +29,9 @@ CONTAINER = "container choice"  # outside the element chosen as the article's co
 WALK = "body walk"  # left out while the container is walked (cards, headings, captions...)
 LINES = "line rules"  # short lines of furniture, lines of links
 SECTIONS = "sections"  # headings with nothing under them
-STAGES = (PAGE, PRUNE, TEMPLATE, CONTAINER, WALK, LINES, SECTIONS)
+METADATA = "metadata"  # which version of the title, byline, lead and credits is kept
+DATES = "dates"  # which stated date is the publication date, and which dates are no candidates
+STAGES = (PAGE, PRUNE, TEMPLATE, CONTAINER, WALK, LINES, SECTIONS, METADATA, DATES)
 
 DROP, KEEP = "drop", "keep"
 EXCERPT_CHARS = 80  # a record's excerpt: enough to recognise the block

@@ -67,6 +67,8 @@ class Walker:
         self.paragraphs = 0  # paragraphs kept so far
         self.long_paragraph = False  # one of them longer than a line of standfirst
         self.tentative: list[tuple[Section, Block]] = []  # blocks kept only if text follows them
+        self.teasers = True  # whether teaser cards are left out (not when they are the article's entries)
+        self.teaser_chars = 0  # text left out as teaser cards (a box, or a headline and its box)
 
     def dropped(self, made: Rule, el: HtmlElement | None = None, text: str | None = None, detail: str = "") -> None:
         if self.trace is not None:
@@ -215,7 +217,8 @@ class Walker:
 
     def block(self, el: HtmlElement) -> None:
         tag = el.tag
-        if tag == "article" and cards.is_card(el):
+        if tag == "article" and self.teasers and cards.is_card(el):
+            self.teaser_chars += len(el.text_content())
             self.dropped(cards.TEASER_CARD, el)
             self.drop_lead_in()
             return
@@ -316,8 +319,12 @@ class Walker:
         if cls and sel.AUTHOR_CLASS.search(cls) and len(text) < hd.SHORT_HEADING_MAX_CHARS:
             # A byline set as a heading ("<h5 class='authorshort'>"), as the metadata reads it.
             return self.dropped(hd.BYLINE_HEADING, el, text)
-        card = cards.teaser_card(el)
+        entry = hd.NUMBERED_ENTRY.match(text) is not None
+        if entry:
+            self.kept(hd.NUMBERED_ENTRY_HEADING, el, text)
+        card = cards.teaser_card(el) if self.teasers and not entry else None
         if card is not None:
+            self.teaser_chars += len(card.text_content())
             # A headline inside a link or a small linked box: a teaser for another story.
             self.dropped(cards.TEASER_HEADLINE, el, text)
             self.skip_section, self.skip_owner = cards.UNDER_TEASER_HEADLINE, card
@@ -330,7 +337,7 @@ class Walker:
             furniture = hd.TIP_HEADING
         if furniture is not None:
             return self.dropped(furniture, el, text)
-        if link_len(el) > hd.LINKED_HEADING_MIN_SHARE * len(text):
+        if self.teasers and not entry and link_len(el) > hd.LINKED_HEADING_MIN_SHARE * len(text):
             return self.dropped(hd.LINKED_HEADING, el, text)
         if sel.FURNITURE_LINE.match(text):
             # "Related", "Comments"...: skip what follows, to the end of the box holding the heading.
@@ -374,7 +381,11 @@ class Walker:
             self.add(Block(kind="quote", text=text, attribution=attribution))
 
     def figure(self, el: HtmlElement) -> None:
-        if next(el.iter(*IMG_TAGS, "source"), None) is None:
+        pictured = next(el.iter(*IMG_TAGS, "source"), None) is not None
+        if pictured and el.find(".//table") is None:
+            self.image(el)
+            return
+        if not pictured:
             for sub in el.iter("iframe", "video", "blockquote"):
                 self.block(sub)
                 if self.trace is not None:
@@ -382,17 +393,15 @@ class Walker:
                     if caption is not None and text_of(caption):
                         self.dropped(images.FIGURE_CAPTION, caption)
                 return
-            table = el.find(".//table")
-            if table is not None:
-                self.walk(el)
-                self.flush()
-                caption = el.find("figcaption")
-                if caption is not None and self.tables and self.tables[-1].caption is None and text_of(caption):
-                    self.tables[-1].caption = text_of(caption)
-            elif self.trace is not None and text_of(el):
-                self.dropped(images.EMPTY_FIGURE, el)
-            return
-        self.image(el)
+        # A table set as a figure (pictures in its cells too: products, logos) is walked as text.
+        if el.find(".//table") is not None:
+            self.walk(el)
+            self.flush()
+            caption = el.find("figcaption")
+            if caption is not None and self.tables and self.tables[-1].caption is None and text_of(caption):
+                self.tables[-1].caption = text_of(caption)
+        elif self.trace is not None and text_of(el):
+            self.dropped(images.EMPTY_FIGURE, el)
 
     def image(self, el: HtmlElement) -> None:
         if self.trace is not None and el.tag not in IMG_TAGS and text_of(el):

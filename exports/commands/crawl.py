@@ -22,6 +22,10 @@ from exports import cli
 
 
 class Command(ScrapyCrawlCommand):
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        cli.one_line_errors(parser, "crawl")
+
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
         cli.check_settings("crawl", self.settings)
@@ -31,7 +35,9 @@ class Command(ScrapyCrawlCommand):
             except frontier.FrontierDown as exc:
                 cli.stop("crawl", f"{exc}; nothing was crawled", outcome.EXIT_FAILED)
         if len(args) != 1:
-            return  # Scrapy's own usage error
+            extra = f"unexpected argument {args[1]!r}" if len(args) > 1 else "give the spider's name"
+            cli.stop("crawl", f"{extra}: scrapy crawl news -a start_urls=URL[,URL...] "
+                              "(scrapy crawl -h lists the options)")
         loader = get_spider_loader(self.settings)
         if args[0] not in loader.list():
             cli.stop("crawl", f"no spider named {args[0]!r} (spiders: {', '.join(sorted(loader.list()))})")

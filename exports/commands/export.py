@@ -37,6 +37,7 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
+        cli.one_line_errors(parser, "export")
         # No colon in the help texts: Scrapy's help formatter takes a wrapped line ending in ':' for a heading.
         parser.add_argument("--format", choices=FORMATS, default="jsonl",
                             help=f"file format, one of {', '.join(FORMATS)} (jsonl by default)")
@@ -49,6 +50,7 @@ class Command(ScrapyCommand):
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
+        cli.no_arguments("export", args)
         cli.check_settings("export", self.settings, (knobs.DB,))
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:

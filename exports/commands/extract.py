@@ -24,7 +24,6 @@ from typing import Any
 
 from scrapy import Request, Spider
 from scrapy.commands import ScrapyCommand
-from scrapy.exceptions import UsageError
 from w3lib.url import is_url
 
 from crawler import knobs
@@ -78,6 +77,7 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
+        cli.one_line_errors(parser, "extract")
         parser.add_argument("--explain", action="store_true",
                             help="also write each block the rules dropped, with the rule, to stderr")
         parser.add_argument("--url", metavar="URL", default=None,
@@ -86,8 +86,11 @@ class Command(ScrapyCommand):
                             help="for a file: when it was fetched (default: the file's modification time)")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        options = [arg for arg in args if arg.startswith("-")]
+        if options:
+            cli.stop("extract", f"unexpected argument {options[0]!r} (scrapy extract -h lists the options)")
         if len(args) != 1:
-            raise UsageError("give one file or URL")
+            cli.stop("extract", "give one file or URL (scrapy extract -h lists the options)")
         source = args[0]
         cli.check_settings("extract", self.settings)
         extractor = knobs.EXTRACTOR.get(self.settings)
@@ -111,8 +114,10 @@ class Command(ScrapyCommand):
             sys.stderr.write("\n".join(["scrapy extract: what the rules left out (and kept where they decided)",
                                         *explain(trace)]) + "\n")
         if item is None:
-            why = next((RULES[r.rule] for r in trace or () if r.stage == PAGE), None)
-            self._fail(f"{source}: not an article" + (f" ({why.name}: {why.why})" if why else ""))
+            said = next((r for r in trace or () if r.stage == PAGE), None)
+            why = RULES[said.rule] if said is not None else None
+            self._fail(f"{source}: not an article" + (f" ({why.name}: {why.why})" if why else "")
+                       + (f" [{said.detail}]" if said is not None and said.detail else ""))
 
     def _read(self, path: Path, opts: argparse.Namespace):
         body = read_page_file(path, self.settings.getint("DOWNLOAD_MAXSIZE"))

@@ -38,6 +38,7 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
+        cli.one_line_errors(parser, "frontier")
         parser.add_argument("--items", action="store_true",
                             help="with clear, also drop the items not yet written by scrapy store")
 

@@ -1,10 +1,14 @@
 """`scrapy report`: what is new or changed since the last run (or a run id, a date, a window), and the runs' errors.
 
     scrapy report [--since RUN_ID|ISO_DATE|7d] [--format md|markdown|html|json|atom] [-o FILE]
-                  [--feed-url URL] [--max-entries N] [--days N] [-s NEWSDESK_DB=PATH]
+                  [--feed-url URL] [--max-entries N] [--days N] [--watch NAME] [-s NEWSDESK_DB=PATH]
+
+``--watch NAME``: only what a watch (`scrapy watch add`) matches, from when it was made unless
+``--since`` says otherwise.
 
 Reads the database read-only (also in a folder it cannot write). Exit status 0 on success; 1 when
-the database is missing or holds no runs, or FILE cannot be written; 2 on a bad option or setting.
+the database is missing or holds no runs, there is no such watch, or FILE cannot be written; 2 on a
+bad option or setting.
 Each failure is one line on stderr.
 """
 
@@ -16,7 +20,7 @@ import sys
 from scrapy.commands import ScrapyCommand
 
 from crawler import knobs
-from exports import cli
+from exports import cli, watches
 from exports.monitor import build_report, open_existing
 from exports.render import ALIASES, FEED_MAX_ENTRIES, FORMATS, render
 from pipelines.store import db_path
@@ -48,6 +52,7 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
+        cli.one_line_errors(parser, "report")
         # No colon in the help texts: Scrapy's help formatter takes a wrapped line ending in ':' for a heading.
         parser.add_argument("--since", metavar="RUN_ID|ISO_DATE|7d", default=None,
                             help="changes after this run, from this date, or in this window back from now (7d, "
@@ -65,12 +70,17 @@ class Command(ScrapyCommand):
         parser.add_argument("--days", metavar="N", type=_positive, default=CHART_DAYS,
                             help=f"html, days shown in the chart ({CHART_DAYS} by default; weeks or months "
                                  "for long ranges)")
+        parser.add_argument("--watch", metavar="NAME", default=None,
+                            help="only what this watch matches (scrapy watch add), from when it was made unless "
+                                 "--since says otherwise")
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
+        cli.no_arguments("report", args)
         cli.check_settings("report", self.settings, (knobs.DB,))
         opts.format = ALIASES.get(opts.format, opts.format)
-        if opts.since is None and opts.format == "atom":
+        opts.default_since = FEED_WINDOW if opts.format == "atom" else None
+        if opts.since is None and opts.format == "atom" and opts.watch is None:
             opts.since = FEED_WINDOW
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -78,7 +88,10 @@ class Command(ScrapyCommand):
         try:
             db = open_existing(path)
             try:
-                report = build_report(db, opts.since, days=opts.days)
+                if opts.watch is not None:
+                    report = watches.watch_report(db, opts.watch, opts.since, opts.default_since, days=opts.days)
+                else:
+                    report = build_report(db, opts.since, days=opts.days)
             finally:
                 db.close()
             text = render(report, opts.format, database=str(path), feed_url=opts.feed_url,

@@ -37,6 +37,7 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
+        cli.one_line_errors(parser, "store")
         parser.add_argument("--forever", action="store_true",
                             help="keep waiting for items instead of stopping when the crawl is over")
 
@@ -48,7 +49,7 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         url = knobs.FRONTIER.get(self.settings)
-        store = Store(db_path(self.settings))
+        store = Store(db_path(self.settings), knobs.STORY_WINDOW_HOURS.get(self.settings))
         started = time.perf_counter()
         try:
             server = frontier.connect(url)
