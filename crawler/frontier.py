@@ -142,7 +142,10 @@ class FrontierAddon:
         components: dict[str, dict[str, Any]] = {
             "ITEM_PIPELINES": {"pipelines.queue.RedisItemPipeline": 900},
             # process_request last before the download (politeness), process_exception first (leases)
-            "DOWNLOADER_MIDDLEWARES": {"crawler.worker.FrontierDownloaderMiddleware": 950},
+            "DOWNLOADER_MIDDLEWARES": {"crawler.worker.FrontierDownloaderMiddleware": 950,
+                                       # offsite: the sites pushed since the worker opened too
+                                       "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+                                       "crawler.worker.FrontierOffsiteMiddleware": 50},
             # process_spider_output last: it sees everything a callback gave
             "SPIDER_MIDDLEWARES": {"crawler.worker.FrontierSpiderMiddleware": 5},
         }

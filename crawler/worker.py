@@ -17,6 +17,8 @@ that Scrapy 2.14+ deprecates. What is bridged here, and only here:
 - Start URLs are read from the Redis key ``news:start_urls`` by ``FrontierWorker.start``, which the
   spider's async ``start()`` delegates to, instead of ``RedisSpider``'s ``start_requests``/
   ``next_requests``; URLs pushed later are taken when the worker is idle.
+- ``FrontierOffsiteMiddleware``: the sites a worker stays on are those pushed to the frontier
+  (``news:sites``), which grow while it runs; Scrapy's offsite filter reads them only at opening.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 from scrapy import Request, signals
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.defer import deferred_to_future
 from scrapy.utils.misc import load_object
@@ -207,7 +210,6 @@ class FrontierDownloaderMiddleware:
         return cls(crawler)
 
     async def process_request(self, request: Request) -> None:
-        self.worker.check_site(request.url)
         if self.delay <= 0:
             return None
         wait = self.worker.frontier.wait_before(frontier.site_of(request.url), self.delay)
@@ -249,3 +251,15 @@ class FrontierSpiderMiddleware:
     def process_spider_exception(self, response, exception: BaseException) -> None:
         self.worker.release(response.request)
         return None
+
+
+class FrontierOffsiteMiddleware(OffsiteMiddleware):
+    """Scrapy's offsite filter over the sites pushed so far, not only those known when the worker
+    opened: its host pattern is made again when ``allowed_domains`` grows (Scrapy builds it once, on
+    spider_opened, through the private ``_update_host_regex``, which compares the lists first)."""
+
+    def process_request(self, request: Request) -> None:
+        spider = self.crawler.spider
+        worker_of(self.crawler).check_site(request.url)
+        self._update_host_regex(spider)
+        return super().process_request(request)

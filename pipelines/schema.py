@@ -13,6 +13,7 @@ replaced version goes to ``article_versions`` with the fields that changed and t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import sqlite3
 import types
@@ -165,15 +166,27 @@ def store_managed() -> list[str]:
 
 def article_columns() -> dict[str, type]:
     """Column name → Python type of the ``articles`` table, in schema order."""
-    hints = typing.get_type_hints(Article)
-    children = child_tables()
-    names = ItemAdapter.get_field_names_from_class(Article)
-    return {name: _sql_type(hints[name]) for name in names if name not in children}
+    return dict(_article_columns())
 
 
 def item_columns(cls: type) -> dict[str, type]:
+    return dict(_item_columns(cls))
+
+
+# Read once: typing.get_type_hints evaluates every annotation again on each call, and the store
+# asks for the columns of every row it writes.
+@functools.cache
+def _article_columns() -> tuple[tuple[str, type], ...]:
+    hints = typing.get_type_hints(Article)
+    children = child_tables()
+    names = ItemAdapter.get_field_names_from_class(Article)
+    return tuple((name, _sql_type(hints[name])) for name in names if name not in children)
+
+
+@functools.cache
+def _item_columns(cls: type) -> tuple[tuple[str, type], ...]:
     hints = typing.get_type_hints(cls)
-    return {f.name: _sql_type(hints[f.name]) for f in dataclasses.fields(cls)}
+    return tuple((f.name, _sql_type(hints[f.name])) for f in dataclasses.fields(cls))
 
 
 def to_cell(value: Any) -> Any:

@@ -141,8 +141,9 @@ def test_requests_to_one_site_are_spaced_across_workers(frontier_url):  # noqa: 
     one = frontier.Frontier(redis.Redis.from_url(frontier_url), "one")
     two = frontier.Frontier(redis.Redis.from_url(frontier_url), "two")
     assert one.wait_before("example.org", 0.5) == 0
-    assert 0.4 <= two.wait_before("example.org", 0.5) <= 0.5  # the other worker waits its turn
-    assert 0.9 <= one.wait_before("example.org", 0.5) <= 1.0
+    # (bounds loose by what a loaded machine may take between two calls)
+    assert 0.2 <= two.wait_before("example.org", 0.5) <= 0.5  # the other worker waits its turn
+    assert 0.7 <= one.wait_before("example.org", 0.5) <= 1.0
     assert two.wait_before("other.example", 0.5) == 0  # another site is not held up
 
 
@@ -208,3 +209,25 @@ def test_the_readme_documents_the_frontier():
                  "scrapy frontier status", "scrapy frontier clear", "NEWSDESK_SITE_DELAY", "NEWSDESK_FRONTIER_WAIT",
                  "bench/scale.py"):
         assert text in section, f"README's 'Outgrowing one machine' should mention {text}"
+
+
+def test_a_worker_stays_on_the_sites_pushed_after_it_opened(frontier_url):  # noqa: F811
+    from scrapy import Request
+    from scrapy.exceptions import IgnoreRequest
+    from scrapy.utils.test import get_crawler
+
+    from crawler.spiders.news import NewsSpider
+    from crawler.worker import FrontierOffsiteMiddleware
+
+    server = redis.Redis.from_url(frontier_url)
+    frontier.push(server, ["https://a.example/"])
+    crawler = get_crawler(NewsSpider, {"NEWSDESK_FRONTIER": frontier_url})
+    crawler.spider = crawler._create_spider()
+    crawler.spider.frontier.refresh_sites(crawler.spider)  # as when the spider opens
+    offsite = FrontierOffsiteMiddleware.from_crawler(crawler)
+    offsite.spider_opened(crawler.spider)
+    frontier.push(server, ["https://www.b.example/"])
+    assert offsite.process_request(Request("https://b.example/news/1")) is None
+    with pytest.raises(IgnoreRequest):
+        offsite.process_request(Request("https://c.example/"))
+    assert crawler.spider.allowed_domains == ["a.example", "b.example"]
